@@ -46,9 +46,10 @@ export function loadChallenge(id: string): Challenge | undefined {
   if (!CHALLENGE_ID.test(id)) return undefined;
   const [concept = "", slug = ""] = id.split("/");
   const entry = listConcepts().find((c) => c.slug === concept);
-  if (!entry || entry.challenge !== id || !entry.available) return undefined;
+  if (!entry || entry.challenge !== id) return undefined;
   const dir = path.join(conceptDir(concept), "challenge");
   const metaFile = path.join(dir, "meta.json");
+  if (!existsSync(metaFile)) return undefined;
   const metaSource = read(dir, "meta.json");
   let metaJson: unknown;
   try {

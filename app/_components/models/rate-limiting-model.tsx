@@ -1,0 +1,541 @@
+"use client";
+
+// The rate-limiting lesson's interactive model: a token bucket to fire requests at, and
+// a second view that runs a fixed window and a sliding window counter over the same
+// request stream. All behaviour lives in ./rate-limiting-model-logic (pure, tested);
+// this file only draws it and turns clicks and keys into actions.
+
+import { useEffect, useId, useMemo, useReducer, useRef, useState, type KeyboardEvent } from "react";
+import {
+  advance,
+  burst,
+  CAPACITY_RANGE,
+  compareWindows,
+  createBucketSim,
+  describeBucket,
+  describeComparison,
+  formatWait,
+  reconfigure,
+  REFILL_RANGE,
+  STREAM_SPAN_MS,
+  tokensAt,
+  type BucketConfig,
+  type BucketSim,
+  type StreamKind,
+  type WindowDecision,
+} from "./rate-limiting-model-logic";
+
+const button =
+  "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";
+const primaryButton = `${button} border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400`;
+const secondaryButton = `${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`;
+const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
+
+type Tab = "bucket" | "windows";
+const TABS: ReadonlyArray<{ id: Tab; title: string }> = [
+  { id: "bucket", title: "Token bucket" },
+  { id: "windows", title: "Fixed vs sliding window" },
+];
+
+/** The model the rate-limiting lesson embeds as <TokenBucketModel />. */
+export function TokenBucketModel() {
+  const [tab, setTab] = useState<Tab>("bucket");
+  const baseId = useId();
+  const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    let next = index;
+    if (event.key === "ArrowRight") next = (index + 1) % TABS.length;
+    else if (event.key === "ArrowLeft") next = (index - 1 + TABS.length) % TABS.length;
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = TABS.length - 1;
+    else return;
+    event.preventDefault();
+    const target = TABS[next];
+    if (!target) return;
+    setTab(target.id);
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <section
+      aria-label="Interactive rate limiting model"
+      className="not-prose my-8 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div role="tablist" aria-label="Model views" className="mb-4 flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700">
+        {TABS.map((item, index) => {
+          const selected = item.id === tab;
+          return (
+            <button
+              key={item.id}
+              ref={(element) => {
+                tabRefs.current[index] = element;
+              }}
+              type="button"
+              role="tab"
+              id={`${baseId}-tab-${item.id}`}
+              aria-selected={selected}
+              aria-controls={`${baseId}-panel-${item.id}`}
+              tabIndex={selected ? 0 : -1}
+              onClick={() => setTab(item.id)}
+              onKeyDown={(event) => onTabKey(event, index)}
+              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-sky-500 ${
+                selected
+                  ? "border-sky-600 text-sky-800 dark:border-sky-400 dark:text-sky-300"
+                  : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
+              }`}
+            >
+              {item.title}
+            </button>
+          );
+        })}
+      </div>
+      <div role="tabpanel" id={`${baseId}-panel-${tab}`} aria-labelledby={`${baseId}-tab-${tab}`}>
+        {tab === "bucket" ? <BucketPanel /> : <WindowsPanel />}
+      </div>
+    </section>
+  );
+}
+
+// ---- token bucket panel -----------------------------------------------------------
+
+const INITIAL_CONFIG: BucketConfig = { capacity: 5, refillPerSecond: 1 };
+const BURST_SIZE = 5;
+const TICK_MS = 50;
+
+interface BucketState {
+  sim: BucketSim;
+  cost: number;
+  announcement: string;
+}
+
+type BucketAction =
+  | { type: "fire"; count: number }
+  | { type: "advance"; ms: number; announce: boolean }
+  | { type: "configure"; config: BucketConfig }
+  | { type: "cost"; cost: number }
+  | { type: "announce" }
+  | { type: "reset" };
+
+function initialBucketState(): BucketState {
+  const sim = createBucketSim(INITIAL_CONFIG);
+  return { sim, cost: 1, announcement: describeBucket(sim) };
+}
+
+function bucketReducer(state: BucketState, action: BucketAction): BucketState {
+  switch (action.type) {
+    case "fire": {
+      const sim = burst(state.sim, action.count, state.cost);
+      return { ...state, sim, announcement: describeBucket(sim) };
+    }
+    case "advance": {
+      const sim = advance(state.sim, action.ms);
+      return { ...state, sim, announcement: action.announce ? describeBucket(sim) : state.announcement };
+    }
+    case "configure": {
+      const sim = reconfigure(state.sim, action.config);
+      return { ...state, sim, announcement: describeBucket(sim) };
+    }
+    case "cost": {
+      const cost = Number.isFinite(action.cost) ? Math.min(CAPACITY_RANGE.max + 5, Math.max(1, Math.round(action.cost))) : 1;
+      return { ...state, cost };
+    }
+    case "announce":
+      return { ...state, announcement: describeBucket(state.sim) };
+    case "reset": {
+      const sim = createBucketSim(state.sim.config);
+      return { ...state, sim, announcement: describeBucket(sim) };
+    }
+  }
+}
+
+function BucketPanel() {
+  const [state, dispatch] = useReducer(bucketReducer, undefined, initialBucketState);
+  const [playing, setPlaying] = useState(false);
+  const ids = useId();
+  const { sim, cost } = state;
+  const { capacity, refillPerSecond } = sim.config;
+
+  // While playing, simulated time follows real time in fixed 50 ms ticks, so the
+  // picture only ever shows states that the step buttons could also reach.
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    let last: number | null = null;
+    let carry = 0;
+    const loop = (timestamp: number) => {
+      if (last !== null) {
+        carry += Math.min(1000, timestamp - last);
+        const ticks = Math.floor(carry / TICK_MS);
+        if (ticks > 0) {
+          carry -= ticks * TICK_MS;
+          dispatch({ type: "advance", ms: ticks * TICK_MS, announce: false });
+        }
+      }
+      last = timestamp;
+      frame = requestAnimationFrame(loop);
+    };
+    frame = requestAnimationFrame(loop);
+    return () => cancelAnimationFrame(frame);
+  }, [playing]);
+
+  const togglePlay = () => {
+    if (playing) dispatch({ type: "announce" });
+    setPlaying(!playing);
+  };
+
+  return (
+    <div className="grid gap-4 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
+      <div className="flex flex-col items-center gap-2">
+        <BucketDrawing sim={sim} />
+        <p className="text-center text-sm tabular-nums text-slate-700 dark:text-slate-300">
+          t = {(sim.now / 1000).toFixed(2)} s · {tokensAt(sim).toFixed(2)} of {capacity} tokens
+        </p>
+      </div>
+
+      <div className="flex min-w-0 flex-col gap-4">
+        <div className="grid gap-3 sm:grid-cols-3">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${ids}-capacity`} className={label}>
+              Capacity: <span className="tabular-nums">{capacity}</span> tokens
+            </label>
+            <input
+              id={`${ids}-capacity`}
+              type="range"
+              min={CAPACITY_RANGE.min}
+              max={CAPACITY_RANGE.max}
+              step={1}
+              value={capacity}
+              onChange={(event) => dispatch({ type: "configure", config: { capacity: Number(event.target.value), refillPerSecond } })}
+              className="w-full accent-sky-600 dark:accent-sky-400"
+            />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${ids}-refill`} className={label}>
+              Refill: <span className="tabular-nums">{refillPerSecond}</span> per second
+            </label>
+            <input
+              id={`${ids}-refill`}
+              type="range"
+              min={REFILL_RANGE.min}
+              max={REFILL_RANGE.max}
+              step={REFILL_RANGE.step}
+              value={refillPerSecond}
+              onChange={(event) => dispatch({ type: "configure", config: { capacity, refillPerSecond: Number(event.target.value) } })}
+              className="w-full accent-sky-600 dark:accent-sky-400"
+            />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${ids}-cost`} className={label}>
+              Cost per request
+            </label>
+            <input
+              id={`${ids}-cost`}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={CAPACITY_RANGE.max + 5}
+              value={cost}
+              onChange={(event) => dispatch({ type: "cost", cost: Number(event.target.value) })}
+              className="w-24 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums text-slate-900 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100"
+            />
+          </div>
+        </div>
+
+        <div className="flex flex-wrap gap-2" role="group" aria-label="Requests and time">
+          <button type="button" className={primaryButton} onClick={() => dispatch({ type: "fire", count: 1 })}>
+            Send request
+          </button>
+          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "fire", count: BURST_SIZE })}>
+            Burst of {BURST_SIZE}
+          </button>
+          <button type="button" className={secondaryButton} aria-pressed={playing} onClick={togglePlay}>
+            {playing ? "Pause time" : "Play time"}
+          </button>
+          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "advance", ms: 100, announce: true })}>
+            +100 ms
+          </button>
+          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "advance", ms: 1000, announce: true })}>
+            +1 s
+          </button>
+          <button
+            type="button"
+            className={secondaryButton}
+            onClick={() => {
+              setPlaying(false);
+              dispatch({ type: "reset" });
+            }}
+          >
+            Reset
+          </button>
+        </div>
+
+        <p aria-live="polite" className="rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+          {state.announcement}
+        </p>
+
+        <RequestLog sim={sim} />
+      </div>
+    </div>
+  );
+}
+
+function BucketDrawing({ sim }: { sim: BucketSim }) {
+  const { capacity, refillPerSecond } = sim.config;
+  const tokens = tokensAt(sim);
+  const top = 30;
+  const bottom = 210;
+  const height = bottom - top;
+  const level = (tokens / capacity) * height;
+  const last = sim.log[sim.log.length - 1];
+  const deniedJustNow = last !== undefined && !last.allowed && last.at === sim.now;
+  const marks = Array.from({ length: capacity + 1 }, (_, i) => i);
+  return (
+    <svg
+      viewBox="0 0 200 230"
+      role="img"
+      aria-label={`Token bucket holding ${tokens.toFixed(1)} of ${capacity} tokens`}
+      className="h-auto w-full max-w-[14rem]"
+    >
+      <text x="100" y="16" textAnchor="middle" fontSize="12" className="fill-slate-600 dark:fill-slate-400">
+        +{refillPerSecond} token{refillPerSecond === 1 ? "" : "s"} / s
+      </text>
+      <path d="M 100 20 V 28" strokeWidth="2" strokeDasharray="2 2" className="stroke-sky-600 dark:stroke-sky-400" />
+      <rect x="50" y={bottom - level} width="100" height={level} className="fill-sky-400/80 dark:fill-sky-500/70" />
+      {marks.map((mark) => {
+        const y = bottom - (mark / capacity) * height;
+        const labelled = mark === 0 || mark === capacity || capacity <= 10;
+        return (
+          <g key={mark}>
+            <line x1="150" x2="158" y1={y} y2={y} strokeWidth="1" className="stroke-slate-500 dark:stroke-slate-400" />
+            {labelled ? (
+              <text x="162" y={y + 4} fontSize="11" className="fill-slate-600 dark:fill-slate-400">
+                {mark}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
+      <path
+        d={`M 50 ${top} V ${bottom} H 150 V ${top}`}
+        fill="none"
+        strokeWidth="3"
+        className={deniedJustNow ? "stroke-rose-600 dark:stroke-rose-400" : "stroke-slate-700 dark:stroke-slate-300"}
+      />
+      <text x="100" y="124" textAnchor="middle" fontSize="22" fontWeight="600" className="fill-slate-900 dark:fill-white">
+        {tokens.toFixed(2)}
+      </text>
+      <text x="100" y="142" textAnchor="middle" fontSize="11" className="fill-slate-700 dark:fill-slate-300">
+        tokens
+      </text>
+    </svg>
+  );
+}
+
+function RequestLog({ sim }: { sim: BucketSim }) {
+  const entries = [...sim.log].reverse();
+  return (
+    <div className="min-w-0">
+      <h4 className="mb-1 text-sm font-semibold text-slate-800 dark:text-slate-200">Request log (newest first)</h4>
+      {entries.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No requests yet. The bucket starts full.</p>
+      ) : (
+        <ol className="max-h-56 space-y-1 overflow-y-auto text-sm tabular-nums" aria-label="Request log">
+          {entries.map((entry) => (
+            <li key={entry.id} className="flex flex-wrap items-baseline gap-x-2">
+              <span className="w-16 shrink-0 text-slate-600 dark:text-slate-400">{(entry.at / 1000).toFixed(2)} s</span>
+              <span
+                className={`rounded px-1.5 text-xs font-semibold uppercase ${
+                  entry.allowed
+                    ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-200"
+                    : "bg-rose-100 text-rose-900 dark:bg-rose-900/60 dark:text-rose-200"
+                }`}
+              >
+                {entry.allowed ? "allowed" : "denied"}
+              </span>
+              <span className="text-slate-800 dark:text-slate-200">
+                {entry.cost > 1 ? `cost ${entry.cost}, ` : ""}
+                {entry.allowed
+                  ? `${Math.floor(entry.tokensAfter)} left`
+                  : `retry after ${formatWait(entry.retryAfterMs)}`}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+// ---- fixed window vs sliding window counter panel ---------------------------------
+
+const WINDOW_MS = 1000;
+const STREAMS: ReadonlyArray<{ kind: StreamKind; title: string; hint: string }> = [
+  { kind: "boundary", title: "Boundary burst", hint: "a full limit just before 1 s and again just after" },
+  { kind: "steady", title: "Steady", hint: "evenly spaced, 1.5 times the limit" },
+  { kind: "random", title: "Random (seed 7)", hint: "seeded, the same every time" },
+];
+
+const CHART = { left: 16, right: 584, width: 600, height: 200 } as const;
+
+function xOf(ms: number): number {
+  return CHART.left + (ms / STREAM_SPAN_MS) * (CHART.right - CHART.left);
+}
+
+function WindowsPanel() {
+  const [kind, setKind] = useState<StreamKind>("boundary");
+  const [limit, setLimit] = useState(5);
+  const ids = useId();
+  const config = useMemo(() => ({ limit, windowMs: WINDOW_MS }), [limit]);
+  const comparison = useMemo(() => compareWindows(kind, config), [kind, config]);
+  const summary = describeComparison(comparison, config);
+  const windows = Array.from({ length: Math.ceil(STREAM_SPAN_MS / WINDOW_MS) }, (_, i) => i);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
+        <fieldset className="min-w-0">
+          <legend className={`${label} mb-1`}>Request stream</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {STREAMS.map((stream) => (
+              <label key={stream.kind} className="inline-flex items-center gap-1.5 text-sm text-slate-800 dark:text-slate-200" title={stream.hint}>
+                <input
+                  type="radio"
+                  name={`${ids}-stream`}
+                  value={stream.kind}
+                  checked={kind === stream.kind}
+                  onChange={() => setKind(stream.kind)}
+                  className="accent-sky-600 dark:accent-sky-400"
+                />
+                {stream.title}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-limit`} className={label}>
+            Limit: <span className="tabular-nums">{limit}</span> per second
+          </label>
+          <input
+            id={`${ids}-limit`}
+            type="range"
+            min={2}
+            max={10}
+            step={1}
+            value={limit}
+            onChange={(event) => setLimit(Number(event.target.value))}
+            className="w-48 max-w-full accent-sky-600 dark:accent-sky-400"
+          />
+        </div>
+      </div>
+
+      <svg
+        viewBox={`0 0 ${CHART.width} ${CHART.height}`}
+        role="img"
+        aria-label={summary}
+        className="h-auto w-full rounded-md bg-white dark:bg-slate-950"
+      >
+        {windows.map((w) => (
+          <g key={w}>
+            <rect
+              x={xOf(w * WINDOW_MS)}
+              y={20}
+              width={xOf((w + 1) * WINDOW_MS) - xOf(w * WINDOW_MS)}
+              height={150}
+              className={w % 2 === 0 ? "fill-slate-100 dark:fill-slate-900" : "fill-slate-200/70 dark:fill-slate-800"}
+            />
+            <text x={xOf(w * WINDOW_MS + WINDOW_MS / 2)} y={14} textAnchor="middle" fontSize="12" className="fill-slate-600 dark:fill-slate-400">
+              window {w}
+            </text>
+          </g>
+        ))}
+        <Row title="Fixed window" y={40} decisions={comparison.fixed} peakStart={comparison.fixedPeak.start} peakCount={comparison.fixedPeak.count} limit={limit} />
+        <Row
+          title="Sliding window counter"
+          y={105}
+          decisions={comparison.sliding}
+          peakStart={comparison.slidingPeak.start}
+          peakCount={comparison.slidingPeak.count}
+          limit={limit}
+        />
+        {windows.concat(windows.length).map((w) => (
+          <g key={`tick-${w}`}>
+            <line x1={xOf(w * WINDOW_MS)} x2={xOf(w * WINDOW_MS)} y1={170} y2={178} strokeWidth="1.5" className="stroke-slate-500 dark:stroke-slate-400" />
+            <text
+              x={xOf(w * WINDOW_MS)}
+              y={194}
+              textAnchor={w === 0 ? "start" : w === windows.length ? "end" : "middle"}
+              fontSize="13"
+              className="fill-slate-700 dark:fill-slate-300"
+            >
+              {w} s
+            </text>
+          </g>
+        ))}
+      </svg>
+
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Tall filled marks are allowed requests, short outlined marks denied ones. The dashed box is the busiest one-second span of
+        allowed requests; it turns red when it holds more than the limit.
+      </p>
+      <p aria-live="polite" className="rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        {summary}
+      </p>
+    </div>
+  );
+}
+
+function Row({
+  title,
+  y,
+  decisions,
+  peakStart,
+  peakCount,
+  limit,
+}: {
+  title: string;
+  y: number;
+  decisions: readonly WindowDecision[];
+  peakStart: number;
+  peakCount: number;
+  limit: number;
+}) {
+  const over = peakCount > limit;
+  const peakX = xOf(peakStart) - 3;
+  const peakWidth = Math.min(xOf(peakStart + WINDOW_MS), CHART.right + 3) - peakX;
+  return (
+    <g>
+      <text x={CHART.left + 2} y={y} fontSize="13" fontWeight="600" className="fill-slate-800 dark:fill-slate-100">
+        {title}: peak {peakCount} in 1 s
+      </text>
+      {peakCount > 0 ? (
+        <rect
+          x={peakX}
+          y={y + 6}
+          width={peakWidth}
+          height={34}
+          fill="none"
+          strokeWidth="1.5"
+          strokeDasharray="5 3"
+          className={over ? "stroke-rose-600 dark:stroke-rose-400" : "stroke-amber-600 dark:stroke-amber-400"}
+        />
+      ) : null}
+      {decisions.map((decision, index) =>
+        decision.allowed ? (
+          <rect key={index} x={xOf(decision.at) - 2} y={y + 10} width={4} height={26} className="fill-emerald-600 dark:fill-emerald-400" />
+        ) : (
+          <rect
+            key={index}
+            x={xOf(decision.at) - 2}
+            y={y + 24}
+            width={4}
+            height={12}
+            fill="none"
+            strokeWidth="1.2"
+            className="stroke-rose-600 dark:stroke-rose-400"
+          />
+        ),
+      )}
+    </g>
+  );
+}

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+export const MAX_CODE_BYTES = 64 * 1024;
+
+export const codeBodySchema = z.object(
+  {
+    code: z
+      .string({ error: (issue) => (issue.input === undefined ? "code is required" : "code must be a string") })
+      .refine((code) => Buffer.byteLength(code, "utf8") <= MAX_CODE_BYTES, `code is larger than ${MAX_CODE_BYTES / 1024} KiB`),
+  },
+  { error: "body must be a JSON object with a code field" },
+);

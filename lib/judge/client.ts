@@ -1,0 +1,49 @@
+// How the app reaches the judge service. No Next.js imports: plain fetch.
+import type { JudgeMode, Verdict } from "./verdict";
+
+export class JudgeUnavailableError extends Error {
+  override name = "JudgeUnavailableError";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+export class JudgeRejectedError extends Error {
+  override name = "JudgeRejectedError";
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export async function requestVerdict(
+  config: { url: string; secret: string },
+  input: { challengeId: string; mode: JudgeMode; code: string },
+): Promise<Verdict> {
+  let response: Response;
+  try {
+    response = await fetch(new URL("/judge", config.url), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-judge-secret": config.secret },
+      body: JSON.stringify(input),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch {
+    throw new JudgeUnavailableError("The judge is not reachable right now. Your code is saved; try again in a few seconds.", 5);
+  }
+  if (response.status === 503) {
+    const retry = Number(response.headers.get("retry-after") ?? 2) || 2;
+    throw new JudgeUnavailableError("The judge is busy. Your code is saved; try again in a moment.", retry);
+  }
+  const body = (await response.json().catch(() => ({}))) as { error?: string };
+  if (!response.ok) {
+    if (response.status >= 500) throw new JudgeUnavailableError("The judge failed. Your code is saved; try again.", 5);
+    throw new JudgeRejectedError(body.error ?? `judge answered ${response.status}`, response.status);
+  }
+  return body as unknown as Verdict;
+}

@@ -1,0 +1,137 @@
+// `npm run dev` / `npm start`: everything the app needs, in one command.
+//  - DATABASE_URL set: use that server and only migrate.
+//  - DATABASE_URL unset: start an embedded PostgreSQL under .data/ (kept across
+//    restarts, stopped cleanly on exit), migrate and seed it.
+//  - the judge service in a process of its own (restarted if it dies), then Next.js.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { freePort, startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
+import { migrate } from "../lib/db/migrate";
+import { seed } from "../lib/db/seed";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const root = process.cwd();
+const dataDir = path.resolve(process.env.BLUEPRINT_DATA_DIR ?? path.join(root, ".data"));
+const log = (message: string) => process.stdout.write(`[blueprint] ${message}\n`);
+
+function localSecrets(): { SESSION_SECRET: string; JUDGE_SECRET: string } {
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as { SESSION_SECRET: string; JUDGE_SECRET: string };
+  const secrets = { SESSION_SECRET: randomBytes(32).toString("hex"), JUDGE_SECRET: randomBytes(32).toString("hex") };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+let postgres: RunningPostgres | undefined;
+const children = new Set<ChildProcess>();
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill("SIGTERM");
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => {
+            child.kill("SIGKILL");
+            resolve();
+          }, 5000);
+          child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        }),
+    ),
+  );
+  if (postgres) {
+    log("stopping the embedded PostgreSQL");
+    await postgres.stop().catch((error: unknown) => log(`could not stop PostgreSQL cleanly: ${String(error)}`));
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+const secrets = {
+  SESSION_SECRET: process.env.SESSION_SECRET ?? "",
+  JUDGE_SECRET: process.env.JUDGE_SECRET ?? "",
+};
+if (!secrets.SESSION_SECRET || !secrets.JUDGE_SECRET) {
+  if (mode === "start") log("SESSION_SECRET/JUDGE_SECRET not set: using secrets generated in .data/secrets.json");
+  const local = localSecrets();
+  secrets.SESSION_SECRET ||= local.SESSION_SECRET;
+  secrets.JUDGE_SECRET ||= local.JUDGE_SECRET;
+}
+
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  const wanted = Number(process.env.BLUEPRINT_PG_PORT ?? 54329);
+  const port = (await portIsFree(wanted)) ? wanted : await freePort();
+  log(`starting the embedded PostgreSQL in ${path.relative(root, dataDir) || dataDir}/postgres on port ${port}`);
+  postgres = await startEmbeddedPostgres({ dir: path.join(dataDir, "postgres"), port, database: "blueprint", persistent: true });
+  databaseUrl = postgres.url;
+}
+
+try {
+  const { applied } = await migrate(databaseUrl);
+  log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  if (postgres) {
+    const { concepts } = await seed(databaseUrl);
+    log(`seeded ${concepts} concepts`);
+  }
+} catch (error) {
+  log(`could not prepare the database: ${(error as Error).message}`);
+  await shutdown(1);
+}
+
+const judgePort = Number(process.env.JUDGE_PORT ?? ((await portIsFree(3101)) ? 3101 : await freePort()));
+const appPort = process.env.PORT ?? "3000";
+const baseEnv = {
+  ...process.env,
+  ...secrets,
+  DATABASE_URL: databaseUrl,
+  JUDGE_URL: `http://127.0.0.1:${judgePort}`,
+  JUDGE_PORT: String(judgePort),
+  // Nothing leaves this machine at run time: no telemetry either.
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+function startChild(name: string, command: string, args: string[], restart: boolean) {
+  const child = spawn(command, args, { env: baseEnv, stdio: "inherit" });
+  children.add(child);
+  const startedAt = Date.now();
+  child.on("exit", (code, signal) => {
+    children.delete(child);
+    if (stopping) return;
+    if (restart) {
+      // A judge that crashes is restarted; one that crashes at once is restarted more slowly.
+      const delay = Date.now() - startedAt < 5000 ? 2000 : 200;
+      log(`${name} exited (${signal ?? code}); restarting in ${delay} ms`);
+      setTimeout(() => !stopping && startChild(name, command, args, restart), delay);
+    } else {
+      log(`${name} exited (${signal ?? code})`);
+      void shutdown(code ?? 1);
+    }
+  });
+  return child;
+}
+
+startChild("judge", process.execPath, ["--no-node-snapshot", "--import", "tsx", path.join(root, "scripts/judge-server.ts")], true);
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+startChild("next", process.execPath, [nextBin, mode, "--port", appPort], false);
+log(`open http://localhost:${appPort}`);

@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 // PostgreSQL started by the global setup), content (every lesson and every
 // challenge through the real judge).
 export default defineConfig({
-  resolve: { alias: { "@": new URL("./", import.meta.url).pathname } },
+  resolve: {
+    alias: {
+      "@": new URL("./", import.meta.url).pathname,
+      // Tests import server modules directly; outside React Server Components the marker would throw.
+      "server-only": new URL("./node_modules/server-only/empty.js", import.meta.url).pathname,
+    },
+  },
   test: {
     projects: [
       {
@@ -32,7 +38,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "content",
-          include: ["tests/content/**/*.test.ts"],
+          include: ["tests/content/**/*.test.ts", "tests/judge/**/*.test.ts"],
           pool: "forks",
           // isolated-vm 5 on Node 20 needs V8's startup snapshot off.
           execArgv: ["--no-node-snapshot"],

@@ -73,6 +73,7 @@ export async function compileLearner(source: string): Promise<LearnerCompileResu
     compiled: {
       script: `__bpLearner(function (module, exports, require) {"use strict";\n${result.code}\n});`,
       originalPosition(line, column) {
+        if (line <= wrapperLines) return null;
         const position = consumer.originalPositionFor({ line: line - wrapperLines, column: Math.max(0, column - 1) });
         return position.line === null ? null : { line: position.line, column: (position.column ?? 0) + 1 };
       },

@@ -85,7 +85,7 @@ export function createJudgeService(options: JudgeServiceOptions): http.Server {
       if (!JUDGE_MODES.includes(body.mode as JudgeMode)) return send(res, 400, { error: 'mode must be "run" or "submit"' });
       const suite = options.loadSuite(body.challengeId);
       if (!suite) return send(res, 404, { error: `unknown challenge "${body.challengeId}"` });
-      if (waiting.length >= maxQueue) {
+      if (running >= concurrency && waiting.length >= maxQueue) {
         send(res, 503, { error: "the judge is busy; try again in a moment" }, { "retry-after": "2" });
         return;
       }

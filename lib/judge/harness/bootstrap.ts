@@ -131,8 +131,6 @@ global.__bpSeal = () => {
         emit({
           type: "load-error",
           message: `Missing export${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. This challenge needs: ${config.requiredExports.join(", ")}.`,
-          line: 1,
-          column: 1,
         });
       } else {
         await runTests(tests, emit);

@@ -72,7 +72,7 @@ const secrets = {
   JUDGE_SECRET: process.env.JUDGE_SECRET ?? "",
 };
 if (!secrets.SESSION_SECRET || !secrets.JUDGE_SECRET) {
-  if (mode === "start") log("SESSION_SECRET/JUDGE_SECRET not set: using secrets generated in .data/secrets.json");
+  if (mode === "start") log(`SESSION_SECRET/JUDGE_SECRET not set: using the ones generated in ${path.join(dataDir, "secrets.json")}`);
   const local = localSecrets();
   secrets.SESSION_SECRET ||= local.SESSION_SECRET;
   secrets.JUDGE_SECRET ||= local.JUDGE_SECRET;

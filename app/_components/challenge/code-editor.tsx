@@ -1,8 +1,8 @@
 "use client";
 
-import Editor, { type OnMount } from "@monaco-editor/react";
+import Editor, { type BeforeMount, type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef } from "react";
-import { setupMonaco, type Monaco } from "./monaco-setup";
+import { setEditorLibs, type Monaco } from "./monaco-setup";
 
 export interface EditorMarker {
   line: number;
@@ -30,9 +30,9 @@ export default function CodeEditor(props: Props) {
   const monacoRef = useRef<Monaco | null>(null);
   const editorRef = useRef<StandaloneEditor | null>(null);
   const handlers = useRef({ onRun: props.onRun, onSubmit: props.onSubmit });
-  handlers.current = { onRun: props.onRun, onSubmit: props.onSubmit };
-
-  if (!monacoRef.current && typeof window !== "undefined") monacoRef.current = setupMonaco(props.extraLibs);
+  useEffect(() => {
+    handlers.current = { onRun: props.onRun, onSubmit: props.onSubmit };
+  }, [props.onRun, props.onSubmit]);
 
   useEffect(() => {
     const monaco = monacoRef.current;
@@ -59,8 +59,11 @@ export default function CodeEditor(props: Props) {
     editorRef.current.focus();
   }, [props.revealLine]);
 
+  const beforeMount: BeforeMount = () => setEditorLibs(props.extraLibs);
+
   const onMount: OnMount = (editor, monaco) => {
     editorRef.current = editor;
+    monacoRef.current = monaco;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => handlers.current.onSubmit());
   };
@@ -73,6 +76,7 @@ export default function CodeEditor(props: Props) {
       value={props.value}
       theme={props.dark ? "vs-dark" : "vs"}
       onChange={(value) => props.onChange(value ?? "")}
+      beforeMount={beforeMount}
       onMount={onMount}
       loading={<p className="p-4 text-sm text-slate-500">Loading the editor…</p>}
       options={{

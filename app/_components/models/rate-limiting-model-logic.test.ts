@@ -6,6 +6,7 @@ import {
   createBucketSim,
   describeBucket,
   describeComparison,
+  describeWait,
   fire,
   LOG_LIMIT,
   normalizeConfig,
@@ -64,6 +65,8 @@ describe("token bucket simulation", () => {
     expect(waitForTokens(0.9999999, 1, config)).toBe(1);
     expect(waitForTokens(0, 2, config)).toBe(Infinity);
     expect(waitForTokens(1, 1, config)).toBe(0);
+    expect(describeWait(334)).toBe("retry after 334 ms");
+    expect(describeWait(Infinity)).toBe("can never pass, cost above capacity");
   });
 
   test("advancing time ignores negative and non-finite steps", () => {

@@ -133,9 +133,10 @@ export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function formatWait(ms: number): string {
-  if (ms === Infinity) return "never (cost above capacity)";
-  return `${ms} ms`;
+/** What a denied request is told: its retry-after, or that it can never pass. */
+export function describeWait(ms: number): string {
+  if (ms === Infinity) return "can never pass, cost above capacity";
+  return `retry after ${ms} ms`;
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -154,7 +155,7 @@ export function describeBucket(sim: BucketSim): string {
     parts.push(
       last.allowed
         ? `Last request allowed, ${Math.floor(last.tokensAfter)} whole tokens left.`
-        : `Last request denied, retry after ${formatWait(last.retryAfterMs)}.`,
+        : `Last request denied, ${describeWait(last.retryAfterMs)}.`,
     );
   }
   parts.push(`${plural(sim.allowedCount, "request", "requests")} allowed and ${sim.deniedCount} denied so far.`);

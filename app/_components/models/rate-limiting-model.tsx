@@ -14,13 +14,14 @@ import {
   createBucketSim,
   describeBucket,
   describeComparison,
-  formatWait,
+  describeWait,
   reconfigure,
   REFILL_RANGE,
   STREAM_SPAN_MS,
   tokensAt,
   type BucketConfig,
   type BucketSim,
+  type RollingPeak,
   type StreamKind,
   type WindowDecision,
 } from "./rate-limiting-model-logic";
@@ -90,8 +91,12 @@ export function TokenBucketModel() {
           );
         })}
       </div>
-      <div role="tabpanel" id={`${baseId}-panel-${tab}`} aria-labelledby={`${baseId}-tab-${tab}`}>
-        {tab === "bucket" ? <BucketPanel /> : <WindowsPanel />}
+      {/* Both panels stay mounted, so switching tabs keeps each one's state. */}
+      <div role="tabpanel" id={`${baseId}-panel-bucket`} aria-labelledby={`${baseId}-tab-bucket`} hidden={tab !== "bucket"}>
+        <BucketPanel />
+      </div>
+      <div role="tabpanel" id={`${baseId}-panel-windows`} aria-labelledby={`${baseId}-tab-windows`} hidden={tab !== "windows"}>
+        <WindowsPanel />
       </div>
     </section>
   );
@@ -102,6 +107,8 @@ export function TokenBucketModel() {
 const INITIAL_CONFIG: BucketConfig = { capacity: 5, refillPerSecond: 1 };
 const BURST_SIZE = 5;
 const TICK_MS = 50;
+/** Above the largest capacity, so a cost that can never be paid (retry after: never) is reachable. */
+const MAX_COST = CAPACITY_RANGE.max + 5;
 
 interface BucketState {
   sim: BucketSim;
@@ -137,7 +144,7 @@ function bucketReducer(state: BucketState, action: BucketAction): BucketState {
       return { ...state, sim, announcement: describeBucket(sim) };
     }
     case "cost": {
-      const cost = Number.isFinite(action.cost) ? Math.min(CAPACITY_RANGE.max + 5, Math.max(1, Math.round(action.cost))) : 1;
+      const cost = Number.isFinite(action.cost) ? Math.min(MAX_COST, Math.max(1, Math.round(action.cost))) : 1;
       return { ...state, cost };
     }
     case "announce":
@@ -156,8 +163,8 @@ function BucketPanel() {
   const { sim, cost } = state;
   const { capacity, refillPerSecond } = sim.config;
 
-  // While playing, simulated time follows real time in fixed 50 ms ticks, so the
-  // picture only ever shows states that the step buttons could also reach.
+  // While playing, simulated time follows real time in whole 50 ms ticks, and the live
+  // text is left alone (it would otherwise speak twenty times a second); pausing speaks it.
   useEffect(() => {
     if (!playing) return;
     let frame = 0;
@@ -188,9 +195,9 @@ function BucketPanel() {
     <div className="grid gap-4 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
       <div className="flex flex-col items-center gap-2">
         <BucketDrawing sim={sim} />
-        <p className="text-center text-sm tabular-nums text-slate-700 dark:text-slate-300">
+        <div className="text-center text-sm tabular-nums text-slate-700 dark:text-slate-300">
           t = {(sim.now / 1000).toFixed(2)} s · {tokensAt(sim).toFixed(2)} of {capacity} tokens
-        </p>
+        </div>
       </div>
 
       <div className="flex min-w-0 flex-col gap-4">
@@ -227,17 +234,17 @@ function BucketPanel() {
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor={`${ids}-cost`} className={label}>
-              Cost per request
+              Cost: <span className="tabular-nums">{cost}</span> token{cost === 1 ? "" : "s"} per request
             </label>
             <input
               id={`${ids}-cost`}
-              type="number"
-              inputMode="numeric"
+              type="range"
               min={1}
-              max={CAPACITY_RANGE.max + 5}
+              max={MAX_COST}
+              step={1}
               value={cost}
               onChange={(event) => dispatch({ type: "cost", cost: Number(event.target.value) })}
-              className="w-24 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums text-slate-900 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100"
+              className="w-full accent-sky-600 dark:accent-sky-400"
             />
           </div>
         </div>
@@ -270,9 +277,9 @@ function BucketPanel() {
           </button>
         </div>
 
-        <p aria-live="polite" className="rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        <div aria-live="polite" className="rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
           {state.announcement}
-        </p>
+        </div>
 
         <RequestLog sim={sim} />
       </div>
@@ -338,11 +345,11 @@ function RequestLog({ sim }: { sim: BucketSim }) {
     <div className="min-w-0">
       <h4 className="mb-1 text-sm font-semibold text-slate-800 dark:text-slate-200">Request log (newest first)</h4>
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No requests yet. The bucket starts full.</p>
+        <div className="text-sm text-slate-600 dark:text-slate-400">No requests yet. The bucket starts full.</div>
       ) : (
-        <ol className="max-h-56 space-y-1 overflow-y-auto text-sm tabular-nums" aria-label="Request log">
+        <div role="list" aria-label="Request log" className="max-h-56 space-y-1 overflow-y-auto text-sm tabular-nums">
           {entries.map((entry) => (
-            <li key={entry.id} className="flex flex-wrap items-baseline gap-x-2">
+            <div role="listitem" key={entry.id} className="flex flex-wrap items-baseline gap-x-2">
               <span className="w-16 shrink-0 text-slate-600 dark:text-slate-400">{(entry.at / 1000).toFixed(2)} s</span>
               <span
                 className={`rounded px-1.5 text-xs font-semibold uppercase ${
@@ -357,11 +364,11 @@ function RequestLog({ sim }: { sim: BucketSim }) {
                 {entry.cost > 1 ? `cost ${entry.cost}, ` : ""}
                 {entry.allowed
                   ? `${Math.floor(entry.tokensAfter)} left`
-                  : `retry after ${formatWait(entry.retryAfterMs)}`}
+                  : describeWait(entry.retryAfterMs)}
               </span>
-            </li>
+            </div>
           ))}
-        </ol>
+        </div>
       )}
     </div>
   );
@@ -376,7 +383,7 @@ const STREAMS: ReadonlyArray<{ kind: StreamKind; title: string; hint: string }> 
   { kind: "random", title: "Random (seed 7)", hint: "seeded, the same every time" },
 ];
 
-const CHART = { left: 16, right: 584, width: 600, height: 200 } as const;
+const CHART = { left: 12, right: 588, width: 600 } as const;
 
 function xOf(ms: number): number {
   return CHART.left + (ms / STREAM_SPAN_MS) * (CHART.right - CHART.left);
@@ -389,7 +396,6 @@ function WindowsPanel() {
   const config = useMemo(() => ({ limit, windowMs: WINDOW_MS }), [limit]);
   const comparison = useMemo(() => compareWindows(kind, config), [kind, config]);
   const summary = describeComparison(comparison, config);
-  const windows = Array.from({ length: Math.ceil(STREAM_SPAN_MS / WINDOW_MS) }, (_, i) => i);
 
   return (
     <div className="flex flex-col gap-4">
@@ -398,7 +404,7 @@ function WindowsPanel() {
           <legend className={`${label} mb-1`}>Request stream</legend>
           <div className="flex flex-wrap gap-x-4 gap-y-1">
             {STREAMS.map((stream) => (
-              <label key={stream.kind} className="inline-flex items-center gap-1.5 text-sm text-slate-800 dark:text-slate-200" title={stream.hint}>
+              <label key={stream.kind} className="inline-flex items-center gap-1.5 text-sm text-slate-800 dark:text-slate-200">
                 <input
                   type="radio"
                   name={`${ids}-stream`}
@@ -411,10 +417,11 @@ function WindowsPanel() {
               </label>
             ))}
           </div>
+          <div className="mt-1 text-xs text-slate-600 dark:text-slate-400">{STREAMS.find((stream) => stream.kind === kind)?.hint}</div>
         </fieldset>
         <div className="flex flex-col gap-1">
           <label htmlFor={`${ids}-limit`} className={label}>
-            Limit: <span className="tabular-nums">{limit}</span> per second
+            Limit: <span className="tabular-nums">{limit}</span> per 1 s window
           </label>
           <input
             id={`${ids}-limit`}
@@ -429,113 +436,112 @@ function WindowsPanel() {
         </div>
       </div>
 
-      <svg
-        viewBox={`0 0 ${CHART.width} ${CHART.height}`}
-        role="img"
-        aria-label={summary}
-        className="h-auto w-full rounded-md bg-white dark:bg-slate-950"
-      >
-        {windows.map((w) => (
-          <g key={w}>
-            <rect
-              x={xOf(w * WINDOW_MS)}
-              y={20}
-              width={xOf((w + 1) * WINDOW_MS) - xOf(w * WINDOW_MS)}
-              height={150}
-              className={w % 2 === 0 ? "fill-slate-100 dark:fill-slate-900" : "fill-slate-200/70 dark:fill-slate-800"}
-            />
-            <text x={xOf(w * WINDOW_MS + WINDOW_MS / 2)} y={14} textAnchor="middle" fontSize="12" className="fill-slate-600 dark:fill-slate-400">
-              window {w}
-            </text>
-          </g>
-        ))}
-        <Row title="Fixed window" y={40} decisions={comparison.fixed} peakStart={comparison.fixedPeak.start} peakCount={comparison.fixedPeak.count} limit={limit} />
-        <Row
-          title="Sliding window counter"
-          y={105}
-          decisions={comparison.sliding}
-          peakStart={comparison.slidingPeak.start}
-          peakCount={comparison.slidingPeak.count}
-          limit={limit}
-        />
-        {windows.concat(windows.length).map((w) => (
-          <g key={`tick-${w}`}>
-            <line x1={xOf(w * WINDOW_MS)} x2={xOf(w * WINDOW_MS)} y1={170} y2={178} strokeWidth="1.5" className="stroke-slate-500 dark:stroke-slate-400" />
-            <text
-              x={xOf(w * WINDOW_MS)}
-              y={194}
-              textAnchor={w === 0 ? "start" : w === windows.length ? "end" : "middle"}
-              fontSize="13"
-              className="fill-slate-700 dark:fill-slate-300"
-            >
-              {w} s
-            </text>
-          </g>
-        ))}
-      </svg>
+      <Timeline title="Fixed window" decisions={comparison.fixed} peak={comparison.fixedPeak} limit={limit} />
+      <Timeline title="Sliding window counter" decisions={comparison.sliding} peak={comparison.slidingPeak} limit={limit} />
 
-      <p className="text-xs text-slate-600 dark:text-slate-400">
-        Tall filled marks are allowed requests, short outlined marks denied ones. The dashed box is the busiest one-second span of
-        allowed requests; it turns red when it holds more than the limit.
-      </p>
-      <p aria-live="polite" className="rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+      <div className="text-xs text-slate-600 dark:text-slate-400">
+        Tall filled marks are allowed requests, short outlined marks denied ones; shading alternates per window. The dashed box
+        is the busiest one-second span of allowed requests, red when it holds more than the limit.
+      </div>
+      <div aria-live="polite" className="rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
         {summary}
-      </p>
+      </div>
     </div>
   );
 }
 
-function Row({
+function Timeline({
   title,
-  y,
   decisions,
-  peakStart,
-  peakCount,
+  peak,
   limit,
 }: {
   title: string;
-  y: number;
   decisions: readonly WindowDecision[];
-  peakStart: number;
-  peakCount: number;
+  peak: RollingPeak;
   limit: number;
 }) {
-  const over = peakCount > limit;
-  const peakX = xOf(peakStart) - 3;
-  const peakWidth = Math.min(xOf(peakStart + WINDOW_MS), CHART.right + 3) - peakX;
+  const over = peak.count > limit;
+  const allowed = decisions.filter((decision) => decision.allowed).length;
+  const windows = Array.from({ length: Math.ceil(STREAM_SPAN_MS / WINDOW_MS) }, (_, i) => i);
+  const peakX = xOf(peak.start) - 4;
+  const peakWidth = Math.min(xOf(peak.start + WINDOW_MS), CHART.right + 4) - peakX;
   return (
-    <g>
-      <text x={CHART.left + 2} y={y} fontSize="13" fontWeight="600" className="fill-slate-800 dark:fill-slate-100">
-        {title}: peak {peakCount} in 1 s
-      </text>
-      {peakCount > 0 ? (
-        <rect
-          x={peakX}
-          y={y + 6}
-          width={peakWidth}
-          height={34}
-          fill="none"
-          strokeWidth="1.5"
-          strokeDasharray="5 3"
-          className={over ? "stroke-rose-600 dark:stroke-rose-400" : "stroke-amber-600 dark:stroke-amber-400"}
-        />
-      ) : null}
-      {decisions.map((decision, index) =>
-        decision.allowed ? (
-          <rect key={index} x={xOf(decision.at) - 2} y={y + 10} width={4} height={26} className="fill-emerald-600 dark:fill-emerald-400" />
-        ) : (
+    <figure className="m-0 flex flex-col gap-1">
+      <figcaption className="text-sm text-slate-800 dark:text-slate-200">
+        <span className="font-semibold">{title}</span>: {allowed} of {decisions.length} allowed; busiest second{" "}
+        <span className={over ? "font-semibold text-rose-700 dark:text-rose-300" : ""}>
+          {peak.count} allowed{over ? `, ${(peak.count / limit).toFixed(1)} x the limit` : ""}
+        </span>
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${CHART.width} 96`}
+        role="img"
+        aria-label={`${title}: ${allowed} of ${decisions.length} requests allowed; at most ${peak.count} in any one second.`}
+        className="h-auto w-full max-w-2xl rounded-md bg-white dark:bg-slate-950"
+      >
+        {windows.map((w) => (
           <rect
-            key={index}
-            x={xOf(decision.at) - 2}
-            y={y + 24}
-            width={4}
-            height={12}
-            fill="none"
-            strokeWidth="1.2"
-            className="stroke-rose-600 dark:stroke-rose-400"
+            key={w}
+            x={xOf(w * WINDOW_MS)}
+            y={4}
+            width={xOf((w + 1) * WINDOW_MS) - xOf(w * WINDOW_MS)}
+            height={56}
+            className={w % 2 === 0 ? "fill-slate-100 dark:fill-slate-900" : "fill-slate-200 dark:fill-slate-800"}
           />
-        ),
-      )}
-    </g>
+        ))}
+        {windows.slice(1).map((w) => (
+          <line
+            key={`boundary-${w}`}
+            x1={xOf(w * WINDOW_MS)}
+            x2={xOf(w * WINDOW_MS)}
+            y1={2}
+            y2={64}
+            strokeWidth="2"
+            className="stroke-slate-500 dark:stroke-slate-400"
+          />
+        ))}
+        {peak.count > 0 ? (
+          <rect
+            x={peakX}
+            y={8}
+            width={peakWidth}
+            height={48}
+            fill="none"
+            strokeWidth="2.5"
+            strokeDasharray="8 5"
+            className={over ? "stroke-rose-600 dark:stroke-rose-400" : "stroke-amber-600 dark:stroke-amber-400"}
+          />
+        ) : null}
+        {decisions.map((decision, index) =>
+          decision.allowed ? (
+            <rect key={index} x={xOf(decision.at) - 2.5} y={14} width={5} height={36} className="fill-emerald-600 dark:fill-emerald-400" />
+          ) : (
+            <rect
+              key={index}
+              x={xOf(decision.at) - 2.5}
+              y={34}
+              width={5}
+              height={16}
+              fill="none"
+              strokeWidth="1.5"
+              className="stroke-rose-600 dark:stroke-rose-400"
+            />
+          ),
+        )}
+        {windows.concat(windows.length).map((w) => (
+          <text
+            key={`tick-${w}`}
+            x={xOf(w * WINDOW_MS)}
+            y={88}
+            textAnchor={w === 0 ? "start" : w === windows.length ? "end" : "middle"}
+            fontSize="20"
+            className="fill-slate-700 dark:fill-slate-300"
+          >
+            {w} s
+          </text>
+        ))}
+      </svg>
+    </figure>
   );
 }

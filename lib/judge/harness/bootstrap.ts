@@ -82,9 +82,9 @@ function requireForLearner(id: string): unknown {
 }
 
 function runFactory(factory: Factory, require: (id: string) => unknown): Record<string, unknown> {
-  const module = { exports: {} as Record<string, unknown> };
-  factory(module, module.exports, require);
-  return module.exports;
+  const record = { exports: {} as Record<string, unknown> };
+  factory(record, record.exports, require);
+  return record.exports;
 }
 
 global.__bpDefine = (factory: Factory) => {

@@ -7,4 +7,5 @@ interface SandboxConsole {
   warn(...args: unknown[]): void;
   error(...args: unknown[]): void;
 }
+// eslint-disable-next-line no-var -- only `var` declares a global
 declare var console: SandboxConsole;

@@ -12,6 +12,13 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
+/** Waits for every caller and lists what each got; handlers are attached at once. */
+function outcomes<T>(callers: Array<Promise<T>>): Promise<Array<T | string>> {
+  return Promise.allSettled(callers).then((settled) =>
+    settled.map((one) => (one.status === "fulfilled" ? one.value : `rejected: ${(one.reason as Error)?.message}`)),
+  );
+}
+
 // ---- recency and eviction ---------------------------------------------------------------
 
 test("a missing key is undefined and counts one miss", () => {
@@ -280,11 +287,12 @@ test("every concurrent getOrLoad caller counts a miss, but load runs once", asyn
     calls++;
     return gate.promise;
   };
-  const callers = [cache.getOrLoad("hot", load), cache.getOrLoad("hot", load), cache.getOrLoad("hot", load)];
+  const results = outcomes([cache.getOrLoad("hot", load), cache.getOrLoad("hot", load), cache.getOrLoad("hot", load)]);
   await settle();
-  expect(calls).toBe(1);
+  const loads = calls;
   gate.resolve(42);
-  for (const caller of callers) expect(await caller).toBe(42);
+  expect(await results).toEqual([42, 42, 42]);
+  expect(loads).toBe(1);
   expect(cache.stats()).toEqual({ hits: 0, misses: 3, evictions: 0 });
 });
 
@@ -297,12 +305,10 @@ test("a rejected load reaches every waiter and is not stored", async () => {
     calls++;
     return gate.promise;
   };
-  const first = cache.getOrLoad("k", load);
-  const second = cache.getOrLoad("k", load);
+  const results = outcomes([cache.getOrLoad("k", load), cache.getOrLoad("k", load)]);
   await settle();
   gate.reject(new Error("database down"));
-  await expect(first).rejects.toThrow("database down");
-  await expect(second).rejects.toThrow("database down");
+  expect(await results).toEqual(["rejected: database down", "rejected: database down"]);
   expect(cache.get("k")).toBeUndefined();
   expect(calls).toBe(1);
 });
@@ -331,14 +337,14 @@ test("different keys load independently", async () => {
     gates.set(key, gate);
     return gate.promise;
   };
-  const a = cache.getOrLoad("a", load);
-  const b = cache.getOrLoad("b", load);
+  const a = outcomes([cache.getOrLoad("a", load)]);
+  const b = outcomes([cache.getOrLoad("b", load)]);
   await settle();
   expect(gates.size).toBe(2);
   gates.get("b")!.resolve("B");
-  expect(await b).toBe("B");
+  expect(await b).toEqual(["B"]);
   gates.get("a")!.resolve("A");
-  expect(await a).toBe("A");
+  expect(await a).toEqual(["A"]);
 });
 
 test("a loaded value expires after the default ttl and is then loaded again", async () => {
@@ -416,6 +422,13 @@ class ModelCache {
   }
 }
 
+/** Fails with the whole operation log, so the failing sequence can be replayed. */
+function same(got: unknown, expected: unknown, capacity: number, log: string[]): void {
+  if (got === expected) return;
+  const last = log.slice(-40).join("; ");
+  throw new Error(`capacity ${capacity}, after ${log.length} operations (last 40: ${last}): expected ${String(expected)}, got ${String(got)}`);
+}
+
 test("random get/set/delete with ttls and a moving clock match a simple model", () => {
   const random = seededRandom(20_260_505);
   const ttls = [undefined, 5, 10, 25];
@@ -440,20 +453,19 @@ test("random get/set/delete with ttls and a moving clock match a simple model", 
         log.push(`set(${key}, ${value}, ${ttl})`);
       } else if (roll < 0.6) {
         log.push(`delete(${key})`);
-        expect(cache.delete(key), `capacity ${capacity}: ${log.join("; ")}`).toBe(model.delete(key));
+        same(cache.delete(key), model.delete(key), capacity, log);
       } else {
         log.push(`get(${key})`);
-        expect(cache.get(key), `capacity ${capacity}: ${log.join("; ")}`).toBe(model.get(key));
+        same(cache.get(key), model.get(key), capacity, log);
       }
       if (step % 10 === 9) {
-        expect(cache.size, `size after capacity ${capacity}: ${log.join("; ")}`).toBe(model.size);
+        log.push("size");
+        same(cache.size, model.size, capacity, log);
       }
     }
-    expect(cache.stats(), `stats after capacity ${capacity}: ${log.join("; ")}`).toEqual({
-      hits: model.hits,
-      misses: model.misses,
-      evictions: model.evictions,
-    });
+    const stats = cache.stats();
+    log.push("stats()");
+    same(`${stats.hits}/${stats.misses}/${stats.evictions}`, `${model.hits}/${model.misses}/${model.evictions}`, capacity, log);
   }
 });
 
@@ -461,8 +473,20 @@ test("200,000 mixed operations at capacity 50,000 finish in time and stay correc
   const clock = createClock();
   const capacity = 50_000;
   const cache = new LruCache<number, number>({ capacity, defaultTtlMs: 1e9, now: clock.now });
-  // A fast model of the same cache: a Map in recency order (first key = least recent).
-  const model = new Map<number, number>();
+  // A fast model of the same cache: each touch appends (key, stamp) to a queue; the least
+  // recently used key is the first queued pair whose stamp is still the key's latest.
+  const latest = new Map<number, number>();
+  const values = new Map<number, number>();
+  const queueKeys: number[] = [];
+  const queueStamps: number[] = [];
+  let head = 0;
+  let stamp = 0;
+  const touch = (key: number) => {
+    stamp++;
+    latest.set(key, stamp);
+    queueKeys.push(key);
+    queueStamps.push(stamp);
+  };
   let expectedHits = 0;
   let expectedMisses = 0;
   let expectedEvictions = 0;
@@ -471,24 +495,26 @@ test("200,000 mixed operations at capacity 50,000 finish in time and stay correc
     const key = Math.floor(random() * 150_000);
     if (random() < 0.7) {
       cache.set(key, i);
-      model.delete(key);
-      model.set(key, i);
-      if (model.size > capacity) {
-        model.delete(model.keys().next().value!);
+      values.set(key, i);
+      touch(key);
+      while (values.size > capacity) {
+        while (latest.get(queueKeys[head]!) !== queueStamps[head]) head++;
+        const oldest = queueKeys[head++]!;
+        latest.delete(oldest);
+        values.delete(oldest);
         expectedEvictions++;
       }
     } else {
-      const expected = model.get(key);
+      const expected = values.get(key);
       if (expected === undefined) expectedMisses++;
       else {
         expectedHits++;
-        model.delete(key);
-        model.set(key, expected);
+        touch(key);
       }
       const got = cache.get(key);
-      if (got !== expected) expect(got, `get(${key}) at operation ${i}`).toBe(expected);
+      if (got !== expected) throw new Error(`get(${key}) at operation ${i}: expected ${expected}, got ${got}`);
     }
   }
-  expect(cache.size).toBe(model.size);
+  expect(cache.size).toBe(values.size);
   expect(cache.stats()).toEqual({ hits: expectedHits, misses: expectedMisses, evictions: expectedEvictions });
 });

@@ -169,14 +169,16 @@ export class LruCache<K, V> {
       this.heap = this.heap.filter((candidate) => this.isCurrent(candidate));
       for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
     }
-    this.heap.push(item);
-    let i = this.heap.length - 1;
+    const heap = this.heap;
+    let i = heap.length;
+    heap.push(item);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.heap[parent]!.at <= this.heap[i]!.at) break;
-      [this.heap[parent], this.heap[i]] = [this.heap[i]!, this.heap[parent]!];
+      if (heap[parent]!.at <= item.at) break;
+      heap[i] = heap[parent]!;
       i = parent;
     }
+    heap[i] = item;
   }
 
   private pop(): { at: number; entry: Entry<K, V> } {
@@ -191,16 +193,17 @@ export class LruCache<K, V> {
 
   private siftDown(start: number): void {
     const heap = this.heap;
+    const item = heap[start]!;
     let i = start;
     for (;;) {
       const left = 2 * i + 1;
+      if (left >= heap.length) break;
       const right = left + 1;
-      let smallest = i;
-      if (left < heap.length && heap[left]!.at < heap[smallest]!.at) smallest = left;
-      if (right < heap.length && heap[right]!.at < heap[smallest]!.at) smallest = right;
-      if (smallest === i) return;
-      [heap[smallest], heap[i]] = [heap[i]!, heap[smallest]!];
-      i = smallest;
+      const child = right < heap.length && heap[right]!.at < heap[left]!.at ? right : left;
+      if (heap[child]!.at >= item.at) break;
+      heap[i] = heap[child]!;
+      i = child;
     }
+    heap[i] = item;
   }
 }

@@ -26,6 +26,7 @@ export class BloomFilter {
   readonly bitCount: number;
   readonly hashCount: number;
   private readonly bits: Uint8Array;
+  private readonly expected: number;
   private inserted = 0;
 
   constructor(opts: { expectedItems: number; falsePositiveRate: number }) {
@@ -33,6 +34,7 @@ export class BloomFilter {
     this.bitCount = bits;
     this.hashCount = hashes;
     this.bits = new Uint8Array(Math.ceil(bits / 8));
+    this.expected = opts.expectedItems;
   }
 
   add(item: string): void {
@@ -48,7 +50,7 @@ export class BloomFilter {
   }
 
   expectedFalsePositiveRate(): number {
-    return falsePositiveRate(this.hashCount, this.inserted === 0 ? 0 : Math.round(this.bitCount * Math.LN2 * Math.LN2 / -Math.log(0.01)), this.bitCount);
+    return falsePositiveRate(this.hashCount, this.expected, this.bitCount);
   }
 }
 

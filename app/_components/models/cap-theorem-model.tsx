@@ -1,0 +1,163 @@
+"use client";
+
+// The CAP lesson's interactive model: five replicas, a partition you place, and reads
+// and writes sent to any replica in CP or AP mode. The behaviour lives in
+// ./cap-theorem-model-logic (pure, tested); this file draws it and wires the controls.
+
+import { useId, useReducer, useState } from "react";
+import { capReducer, createCapState, describePicture, quorumsOverlap, reachable, REPLICAS, type Mode } from "./cap-theorem-model-logic";
+
+const button =
+  "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";
+const primary = `${button} border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400`;
+const secondary = `${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`;
+const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
+const select =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
+
+const SPACING = 84;
+const START_X = 48;
+
+/** The model the CAP lesson embeds as <CapTheoremModel />. */
+export function CapTheoremModel() {
+  const [state, dispatch] = useReducer(capReducer, undefined, () => createCapState("CP", 3, 3));
+  const [via, setVia] = useState(0);
+  const ids = useId();
+  const last = state.last;
+  const reached = new Set(last.reached);
+  const splitX = state.split === null ? null : START_X + SPACING * (state.split - 0.5);
+  const sideOfVia = reachable(state, via);
+
+  return (
+    <section
+      aria-label="Interactive CAP theorem model"
+      className="not-prose my-8 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <div>
+          <label htmlFor={`${ids}-mode`} className={label}>
+            Mode
+          </label>
+          <select id={`${ids}-mode`} className={select} value={state.mode} onChange={(e) => dispatch({ type: "mode", mode: e.target.value as Mode })}>
+            <option value="CP">CP: refuse without a quorum</option>
+            <option value="AP">AP: always answer</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${ids}-split`} className={label}>
+            Partition
+          </label>
+          <select
+            id={`${ids}-split`}
+            className={select}
+            value={state.split === null ? "none" : String(state.split)}
+            onChange={(e) => dispatch(e.target.value === "none" ? { type: "heal" } : { type: "partition", split: Number(e.target.value) })}
+          >
+            <option value="none">None (healed)</option>
+            {Array.from({ length: REPLICAS - 1 }, (_, i) => i + 1).map((split) => (
+              <option key={split} value={split}>
+                {`R1-R${split} | R${split + 1}-R${REPLICAS}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${ids}-w`} className={label}>
+            Write quorum W
+          </label>
+          <select id={`${ids}-w`} className={select} value={state.w} onChange={(e) => dispatch({ type: "quorum", w: Number(e.target.value), r: state.r })}>
+            {[1, 2, 3, 4, 5].map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${ids}-r`} className={label}>
+            Read quorum R
+          </label>
+          <select id={`${ids}-r`} className={select} value={state.r} onChange={(e) => dispatch({ type: "quorum", w: state.w, r: Number(e.target.value) })}>
+            {[1, 2, 3, 4, 5].map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div className="mt-3 flex flex-wrap items-end gap-2">
+        <div className="min-w-32">
+          <label htmlFor={`${ids}-via`} className={label}>
+            Send to replica
+          </label>
+          <select id={`${ids}-via`} className={select} value={via} onChange={(e) => setVia(Number(e.target.value))}>
+            {Array.from({ length: REPLICAS }, (_, i) => (
+              <option key={i} value={i}>
+                {`R${i + 1}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className={primary} onClick={() => dispatch({ type: "write", via })}>
+          Write v{state.nextValue}
+        </button>
+        <button type="button" className={secondary} onClick={() => dispatch({ type: "read", via })}>
+          Read
+        </button>
+        <button type="button" className={secondary} onClick={() => dispatch({ type: "heal" })} disabled={state.split === null}>
+          Heal
+        </button>
+        <button type="button" className={secondary} onClick={() => dispatch({ type: "reset" })}>
+          Reset
+        </button>
+      </div>
+
+      <svg viewBox="0 0 432 170" className="mt-4 h-auto w-full" aria-hidden="true">
+        {splitX !== null ? (
+          <g>
+            <line x1={splitX} y1={8} x2={splitX} y2={150} strokeWidth={3} strokeDasharray="8 6" className="stroke-rose-500 dark:stroke-rose-400" />
+            <text x={splitX} y={166} textAnchor="middle" fontSize={12} className="fill-rose-600 dark:fill-rose-300">
+              partition
+            </text>
+          </g>
+        ) : null}
+        {state.replicas.map((replica, id) => {
+          const x = START_X + SPACING * id;
+          const isVia = last.via === id;
+          const touched = reached.has(id);
+          const ring = touched ? (last.ok ? "stroke-emerald-500 dark:stroke-emerald-400" : "stroke-rose-500 dark:stroke-rose-400") : "stroke-slate-400 dark:stroke-slate-500";
+          const onSide = sideOfVia.includes(id);
+          return (
+            <g key={id}>
+              <circle cx={x} cy={70} r={30} strokeWidth={touched ? 4 : 2} className={`${onSide ? "fill-white dark:fill-slate-800" : "fill-slate-200 dark:fill-slate-950"} ${ring}`} />
+              <text x={x} y={66} textAnchor="middle" fontSize={14} fontWeight={600} className="fill-slate-900 dark:fill-slate-100">
+                {`R${id + 1}`}
+              </text>
+              <text x={x} y={84} textAnchor="middle" fontSize={12} className="fill-slate-600 dark:fill-slate-300">
+                {replica.value === null ? "empty" : `${replica.value} #${replica.version}`}
+              </text>
+              {isVia ? (
+                <text x={x} y={124} textAnchor="middle" fontSize={12} className="fill-sky-700 dark:fill-sky-300">
+                  {last.kind === "write" ? "write here" : "read here"}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+        W + R = {state.w + state.r} {quorumsOverlap(state) ? ">" : "\u2264"} N = {REPLICAS}:{" "}
+        {quorumsOverlap(state) ? "every read quorum overlaps every write quorum." : "a read quorum can miss the latest write."} Shaded replicas are out of
+        reach of R{via + 1}.
+      </p>
+
+      <div aria-live="polite" className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        <span className={last.ok ? "" : "font-semibold text-rose-700 dark:text-rose-300"}>{last.text}</span>
+        <span className="sr-only"> {describePicture(state)}</span>
+      </div>
+    </section>
+  );
+}

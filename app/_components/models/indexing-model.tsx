@@ -1,0 +1,252 @@
+"use client";
+
+// The indexing lesson's interactive model: a B+ tree of numbers you can insert into,
+// delete from, search and range-scan, at order 3 to 6. The path a lookup takes and the
+// leaves a range scan walks are highlighted. All behaviour lives in
+// ./indexing-model-logic (pure, tested); this file draws it.
+
+import { useId, useReducer } from "react";
+import {
+  build,
+  describe,
+  height,
+  insert,
+  KEY_MAX,
+  KEY_MIN,
+  keysOf,
+  keyStream,
+  levels,
+  ORDERS,
+  rangeScan,
+  remove,
+  search,
+  type Trace,
+  type Tree,
+} from "./indexing-model-logic";
+
+const button =
+  "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";
+const primaryButton = `${button} border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400`;
+const secondaryButton = `${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`;
+const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
+const field =
+  "min-h-9 w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
+
+const SEED = 2026;
+const START_KEYS = 12;
+const RANDOM_BATCH = 5;
+
+interface State {
+  tree: Tree;
+  trace: Trace | null;
+  /** How many keys the seeded stream has produced so far: replaying them gives the same tree. */
+  drawn: number;
+  key: number;
+  lo: number;
+  hi: number;
+}
+
+type Action =
+  | { type: "order"; order: number }
+  | { type: "field"; name: "key" | "lo" | "hi"; value: number }
+  | { type: "insert" }
+  | { type: "random" }
+  | { type: "delete" }
+  | { type: "search" }
+  | { type: "range" }
+  | { type: "reset" };
+
+function drawKeys(count: number): number[] {
+  const next = keyStream(SEED);
+  return Array.from({ length: count }, () => next());
+}
+
+function initialState(): State {
+  return { tree: build(4, drawKeys(START_KEYS)), trace: null, drawn: START_KEYS, key: 42, lo: 20, hi: 60 };
+}
+
+function clampKey(value: number): number {
+  return Number.isFinite(value) ? Math.min(KEY_MAX, Math.max(KEY_MIN, Math.round(value))) : KEY_MIN;
+}
+
+function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case "order":
+      return { ...state, tree: build(action.order, keysOf(state.tree)), trace: null };
+    case "field":
+      return { ...state, [action.name]: clampKey(action.value) };
+    case "insert": {
+      const { tree, trace } = insert(state.tree, state.key);
+      return { ...state, tree, trace };
+    }
+    case "random": {
+      const all = drawKeys(state.drawn + RANDOM_BATCH);
+      let tree = state.tree;
+      let trace: Trace | null = null;
+      for (const key of all.slice(state.drawn)) ({ tree, trace } = insert(tree, key));
+      return { ...state, tree, trace, drawn: state.drawn + RANDOM_BATCH };
+    }
+    case "delete": {
+      const { tree, trace } = remove(state.tree, state.key);
+      return { ...state, tree, trace };
+    }
+    case "search":
+      return { ...state, trace: search(state.tree, state.key) };
+    case "range":
+      return { ...state, trace: rangeScan(state.tree, state.lo, state.hi) };
+    case "reset":
+      return initialState();
+  }
+}
+
+/** The model the indexing lesson embeds as <IndexingModel />. */
+export function IndexingModel() {
+  const [state, dispatch] = useReducer(reducer, undefined, initialState);
+  const ids = useId();
+  const { tree, trace } = state;
+  const rows = levels(tree);
+  const onPath = new Set(trace?.path ?? []);
+  const walked = new Set(trace?.walked ?? []);
+  const found = new Set(trace?.found ?? []);
+
+  return (
+    <section
+      aria-label="Interactive B+ tree model"
+      className="not-prose my-8 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-order`} className={label}>
+            Order
+          </label>
+          <select
+            id={`${ids}-order`}
+            value={tree.order}
+            onChange={(event) => dispatch({ type: "order", order: Number(event.target.value) })}
+            className="min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100"
+          >
+            {ORDERS.map((order) => (
+              <option key={order} value={order}>
+                {order} (leaves hold up to {order - 1})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-key`} className={label}>
+            Key
+          </label>
+          <input
+            id={`${ids}-key`}
+            type="number"
+            min={KEY_MIN}
+            max={KEY_MAX}
+            value={state.key}
+            onChange={(event) => dispatch({ type: "field", name: "key", value: Number(event.target.value) })}
+            className={field}
+          />
+        </div>
+        <div className="flex flex-wrap gap-2" role="group" aria-label="Key operations">
+          <button type="button" className={primaryButton} onClick={() => dispatch({ type: "insert" })}>
+            Insert
+          </button>
+          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "search" })}>
+            Search
+          </button>
+          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "delete" })}>
+            Delete
+          </button>
+          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "random" })}>
+            Insert {RANDOM_BATCH} random
+          </button>
+        </div>
+      </div>
+
+      <div className="mt-3 flex flex-wrap items-end gap-3" role="group" aria-label="Range scan">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-lo`} className={label}>
+            From
+          </label>
+          <input
+            id={`${ids}-lo`}
+            type="number"
+            min={KEY_MIN}
+            max={KEY_MAX}
+            value={state.lo}
+            onChange={(event) => dispatch({ type: "field", name: "lo", value: Number(event.target.value) })}
+            className={field}
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-hi`} className={label}>
+            To
+          </label>
+          <input
+            id={`${ids}-hi`}
+            type="number"
+            min={KEY_MIN}
+            max={KEY_MAX}
+            value={state.hi}
+            onChange={(event) => dispatch({ type: "field", name: "hi", value: Number(event.target.value) })}
+            className={field}
+          />
+        </div>
+        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "range" })}>
+          Range scan
+        </button>
+        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "reset" })}>
+          Reset
+        </button>
+      </div>
+
+      <p className="mt-3 text-sm tabular-nums text-slate-700 dark:text-slate-300">
+        {tree.size} keys · height {height(tree)} · a lookup reads {height(tree)} page{height(tree) === 1 ? "" : "s"}
+      </p>
+
+      <div className="mt-2 flex flex-col gap-3 overflow-x-auto rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-950" aria-hidden="true">
+        {rows.map((row, depth) => {
+          const isLeafRow = depth === rows.length - 1;
+          return (
+            <div key={depth} className="flex flex-wrap items-center justify-center gap-1">
+              {row.map((node, i) => {
+                const highlighted = onPath.has(node.id);
+                const walkedLeaf = walked.has(node.id);
+                return (
+                  <div key={node.id} className="flex items-center gap-1">
+                    <div
+                      className={`flex min-h-7 min-w-8 items-center gap-1 rounded border px-1.5 font-mono text-xs ${
+                        highlighted
+                          ? "border-sky-600 bg-sky-100 dark:border-sky-400 dark:bg-sky-900/60"
+                          : walkedLeaf
+                            ? "border-amber-600 bg-amber-100 dark:border-amber-400 dark:bg-amber-900/50"
+                            : isLeafRow
+                              ? "border-slate-400 bg-slate-50 dark:border-slate-500 dark:bg-slate-900"
+                              : "border-slate-500 bg-slate-200 dark:border-slate-400 dark:bg-slate-800"
+                      }`}
+                    >
+                      {node.keys.length === 0 ? <span className="text-slate-400">empty</span> : null}
+                      {node.keys.map((key) => (
+                        <span key={key} className={isLeafRow && found.has(key) ? "rounded bg-emerald-600 px-0.5 text-white dark:bg-emerald-400 dark:text-slate-950" : ""}>
+                          {key}
+                        </span>
+                      ))}
+                    </div>
+                    {isLeafRow && i < row.length - 1 ? <span className="text-xs text-slate-500 dark:text-slate-400">→</span> : null}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+        Grey rows are inner nodes (separator keys), the bottom row is the linked leaves. Blue: pages read on the way down; amber: leaves walked by
+        a range scan; green: keys found.
+      </p>
+
+      <div aria-live="polite" className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        {describe(tree, trace)}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+"use client";
+
+// The sharding lesson's interactive model: 24 user keys on shards by hash, range or
+// directory. Grow the cluster and see which keys move; make one key hot and see one
+// shard carry its load. All behaviour lives in ./sharding-model-logic (pure, tested).
+
+import { useId, useReducer } from "react";
+import {
+  addShard,
+  createSharding,
+  describe,
+  KEYS,
+  MAX_SHARDS,
+  SCHEMES,
+  setHotKey,
+  setScheme,
+  shards,
+  type Scheme,
+  type ShardingState,
+} from "./sharding-model-logic";
+
+const button =
+  "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";
+const primaryButton = `${button} border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400`;
+const secondaryButton = `${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`;
+const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
+const select =
+  "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
+
+type Action = { type: "scheme"; scheme: Scheme } | { type: "add" } | { type: "hot"; key: string | null } | { type: "reset" };
+
+function reducer(state: ShardingState, action: Action): ShardingState {
+  switch (action.type) {
+    case "scheme":
+      return setScheme(state, action.scheme);
+    case "add":
+      return addShard(state);
+    case "hot":
+      return setHotKey(state, action.key);
+    case "reset":
+      return { ...createSharding(state.scheme, null), note: "Reset to 3 shards." };
+  }
+}
+
+const ADD_LABEL: Record<Scheme, string> = {
+  hash: "Add a shard (N + 1)",
+  range: "Split the busiest range",
+  directory: "Add a shard and rebalance",
+};
+
+/** The model the sharding lesson embeds as <ShardingModel />. */
+export function ShardingModel() {
+  const [state, dispatch] = useReducer(reducer, undefined, () => createSharding("hash"));
+  const ids = useId();
+  const views = shards(state);
+  const maxLoad = Math.max(...views.map((view) => view.load));
+
+  return (
+    <section
+      aria-label="Interactive sharding model"
+      className="not-prose my-8 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-scheme`} className={label}>
+            Scheme
+          </label>
+          <select
+            id={`${ids}-scheme`}
+            className={select}
+            value={state.scheme}
+            onChange={(event) => dispatch({ type: "scheme", scheme: event.target.value as Scheme })}
+          >
+            {SCHEMES.map((scheme) => (
+              <option key={scheme.id} value={scheme.id}>
+                {scheme.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-hot`} className={label}>
+            Hot key (a celebrity)
+          </label>
+          <select
+            id={`${ids}-hot`}
+            className={select}
+            value={state.hotKey ?? ""}
+            onChange={(event) => dispatch({ type: "hot", key: event.target.value === "" ? null : event.target.value })}
+          >
+            <option value="">none: every key equally busy</option>
+            {KEYS.map((key) => (
+              <option key={key} value={key}>
+                {key}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Cluster changes">
+        <button type="button" className={primaryButton} disabled={state.shardCount >= MAX_SHARDS} onClick={() => dispatch({ type: "add" })}>
+          {ADD_LABEL[state.scheme]}
+        </button>
+        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "reset" })}>
+          Reset
+        </button>
+      </div>
+
+      <ol className="mt-4 grid list-none grid-cols-1 gap-2 p-0 min-[420px]:grid-cols-2 md:grid-cols-4" aria-label="Shards">
+        {views.map((view) => {
+          const hot = state.hotKey !== null && view.keys.includes(state.hotKey) && view.load === maxLoad;
+          return (
+            <li
+              key={view.index}
+              className={`rounded-lg border p-2 ${
+                hot
+                  ? "border-rose-500 bg-rose-50 dark:border-rose-400 dark:bg-rose-950/60"
+                  : "border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950"
+              }`}
+            >
+              <div className="flex items-baseline justify-between gap-2 text-sm">
+                <span className="font-semibold">Shard {view.index}</span>
+                <span className="tabular-nums text-slate-600 dark:text-slate-300">
+                  {view.keys.length} keys · {Math.round(view.load * 100)}% load
+                </span>
+              </div>
+              {view.range ? <div className="text-xs text-slate-600 dark:text-slate-400">{view.range}</div> : null}
+              <div
+                className="mt-1 h-2 rounded bg-slate-200 dark:bg-slate-800"
+                role="img"
+                aria-label={`Shard ${view.index} carries ${Math.round(view.load * 100)}% of traffic`}
+              >
+                <div
+                  className={`h-2 rounded ${hot ? "bg-rose-500 dark:bg-rose-400" : "bg-sky-500 dark:bg-sky-400"}`}
+                  style={{ width: `${Math.round(view.load * 100)}%` }}
+                />
+              </div>
+              <ul className="mt-2 flex list-none flex-wrap gap-1 p-0">
+                {view.keys.map((key) => {
+                  const moved = state.moved.includes(key);
+                  const isHot = key === state.hotKey;
+                  return (
+                    <li
+                      key={key}
+                      className={`rounded px-1.5 py-0.5 font-mono text-xs ${
+                        isHot
+                          ? "bg-rose-600 text-white dark:bg-rose-400 dark:text-slate-950"
+                          : moved
+                            ? "bg-amber-200 text-amber-950 ring-1 ring-amber-500 dark:bg-amber-500/30 dark:text-amber-100 dark:ring-amber-400"
+                            : "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200"
+                      }`}
+                    >
+                      {key}
+                      {moved ? <span className="sr-only"> (moved)</span> : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          );
+        })}
+      </ol>
+
+      <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
+        <span className="rounded bg-amber-200 px-1 text-amber-950 dark:bg-amber-500/30 dark:text-amber-100">highlighted</span> keys moved in the last change;{" "}
+        <span className="rounded bg-rose-600 px-1 text-white dark:bg-rose-400 dark:text-slate-950">red</span> is the hot key.
+      </p>
+
+      <div aria-live="polite" className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        {describe(state)}
+      </div>
+    </section>
+  );
+}

@@ -10,6 +10,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 // A fresh data folder per run: its own embedded PostgreSQL, nothing left from earlier runs.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "blueprint-e2e-"));
 chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as its own user and must reach the folder
+process.env.E2E_DATA_DIR = dataDir; // workers load this file too: they must see the same folder
 
 export default defineConfig({
   testDir: "tests/e2e",

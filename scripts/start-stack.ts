@@ -16,6 +16,7 @@ const mode = process.argv[2] === "start" ? "start" : "dev";
 const root = process.cwd();
 const dataDir = path.resolve(process.env.BLUEPRINT_DATA_DIR ?? path.join(root, ".data"));
 const log = (message: string) => process.stdout.write(`[blueprint] ${message}\n`);
+mkdirSync(dataDir, { recursive: true });
 
 function localSecrets(): { SESSION_SECRET: string; JUDGE_SECRET: string } {
   const file = path.join(dataDir, "secrets.json");
@@ -114,6 +115,8 @@ const baseEnv = {
 function startChild(name: string, command: string, args: string[], restart: boolean) {
   const child = spawn(command, args, { env: baseEnv, stdio: "inherit" });
   children.add(child);
+  // Where operators (and the end-to-end test of the restart) find the running process.
+  writeFileSync(path.join(dataDir, `${name}.pid`), String(child.pid ?? ""));
   const startedAt = Date.now();
   child.on("exit", (code, signal) => {
     children.delete(child);

@@ -6,6 +6,19 @@ export const LESSON_COMPONENTS = [
   "Figure",
   "FollowUp",
   "TokenBucketModel",
+  "CapTheoremModel",
+  "ConsensusModel",
+  "BloomFilterModel",
+  "MessageQueueModel",
+  "PubSubModel",
+  "MicroservicesModel",
+  "CircuitBreakerModel",
+  "ConnectionPoolModel",
+  "HeartbeatModel",
+  "ChecksumCrcModel",
+  "LoadBalancerModel",
+  "ApiGatewayModel",
+  "ProxyModel",
 ] as const;
 
 export type LessonComponentName = (typeof LESSON_COMPONENTS)[number];

@@ -268,7 +268,7 @@ export function ChallengePanel({ challenge, initialCode, initialSubmissions, edi
       ) : null}
 
       {problem ? (
-        <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100">
+        <p role="alert" data-testid="judge-problem" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100">
           {problem}
         </p>
       ) : null}

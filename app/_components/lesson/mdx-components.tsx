@@ -1,4 +1,17 @@
 import type { LessonComponentName } from "@/lib/content/lesson-components";
+import { ApiGatewayModel } from "../models/api-gateway-model";
+import { BloomFilterModel } from "../models/bloom-filter-model";
+import { ChecksumCrcModel } from "../models/checksum-crc-model";
+import { CircuitBreakerModel } from "../models/circuit-breaker-model";
+import { ConnectionPoolModel } from "../models/connection-pool-model";
+import { CapTheoremModel } from "../models/cap-theorem-model";
+import { ConsensusModel } from "../models/consensus-model";
+import { HeartbeatModel } from "../models/heartbeat-model";
+import { LoadBalancerModel } from "../models/load-balancer-model";
+import { MessageQueueModel } from "../models/message-queue-model";
+import { MicroservicesModel } from "../models/microservices-model";
+import { ProxyModel } from "../models/proxy-model";
+import { PubSubModel } from "../models/pub-sub-model";
 import { TokenBucketModel } from "../models/rate-limiting-model";
 import { Callout } from "./callout";
 import { Figure } from "./figure";
@@ -11,4 +24,17 @@ export const mdxComponents = {
   Figure,
   FollowUp,
   TokenBucketModel,
+  CapTheoremModel,
+  ConsensusModel,
+  BloomFilterModel,
+  MessageQueueModel,
+  PubSubModel,
+  MicroservicesModel,
+  CircuitBreakerModel,
+  ConnectionPoolModel,
+  HeartbeatModel,
+  ChecksumCrcModel,
+  LoadBalancerModel,
+  ApiGatewayModel,
+  ProxyModel,
 } satisfies Record<LessonComponentName, unknown>;

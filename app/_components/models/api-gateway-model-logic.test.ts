@@ -36,6 +36,7 @@ describe("api gateway model", () => {
     expect(state.last!.result.status).toBe(200);
     state = handle(state, "GET", "/v1/orders/9", "alice");
     expect(state.last!.result.status).toBe(429);
+    expect(state.used["alice"]).toBe(LIMIT_PER_MINUTE); // the denied request is not counted
     expect(handle(state, "GET", "/v1/orders/9", "bob").last!.result.status).toBe(200);
     expect(handle(nextMinute(state), "GET", "/v1/orders/9", "alice").last!.result.status).toBe(200);
   });

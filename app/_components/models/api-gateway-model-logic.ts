@@ -51,7 +51,7 @@ export interface GatewayResult {
 
 export interface GatewayState {
   minute: number;
-  used: Record<string, number>; // requests this minute per caller
+  used: Record<string, number>; // allowed requests this minute per caller
   last?: { method: string; path: string; token: TokenChoice; result: GatewayResult };
 }
 
@@ -133,8 +133,9 @@ export function handle(state: GatewayState, method: string, rawPath: string, tok
   const used = (state.used[caller] ?? 0) + 1;
   const nextUsed = { ...state.used, [caller]: used };
   if (used > LIMIT_PER_MINUTE) {
+    // A denied request is not counted, so waiting out the minute is enough.
     stages.push({ stage: "rate limit", outcome: "stop", detail: `${caller} already sent ${LIMIT_PER_MINUTE} this minute` });
-    return finish({ status: 429, route, userId }, nextUsed);
+    return finish({ status: 429, route, userId });
   }
   stages.push({ stage: "rate limit", outcome: "pass", detail: `${caller}: ${used} of ${LIMIT_PER_MINUTE} this minute` });
 

@@ -69,7 +69,7 @@ export function ApiGatewayModel() {
             ))}
           </select>
         </label>
-        <label className="flex min-w-0 flex-1 flex-col text-sm" htmlFor={`${id}-path`}>
+        <label className="flex min-w-0 basis-full flex-col text-sm sm:basis-auto sm:flex-1" htmlFor={`${id}-path`}>
           <span className="mb-1 font-medium">Path</span>
           <input
             id={`${id}-path`}
@@ -132,7 +132,7 @@ export function ApiGatewayModel() {
         <span className="text-sm">
           Minute {state.minute + 1}; limit {LIMIT_PER_MINUTE} requests per caller per minute.
           {Object.keys(state.used).length > 0
-            ? ` Used: ${Object.entries(state.used)
+            ? ` Allowed so far: ${Object.entries(state.used)
                 .map(([caller, n]) => `${caller} ${n}`)
                 .join(", ")}.`
             : ""}

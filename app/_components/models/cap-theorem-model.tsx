@@ -15,6 +15,8 @@ const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 const select =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 
+const span = (from: number, to: number) => (from === to ? `R${from}` : `R${from}-R${to}`);
+
 const SPACING = 84;
 const START_X = 48;
 
@@ -56,7 +58,7 @@ export function CapTheoremModel() {
             <option value="none">None (healed)</option>
             {Array.from({ length: REPLICAS - 1 }, (_, i) => i + 1).map((split) => (
               <option key={split} value={split}>
-                {`R1-R${split} | R${split + 1}-R${REPLICAS}`}
+                {`${span(1, split)} | ${span(split + 1, REPLICAS)}`}
               </option>
             ))}
           </select>

@@ -107,10 +107,10 @@ export function LoadBalancerModel() {
                 <div className={`h-2 rounded ${color.bar}`} style={{ width: `${(backend.open / maxOpen) * 100}%` }} />
               </div>
               <div className="mt-3 flex flex-wrap items-center gap-2">
-                <button type="button" aria-pressed={!backend.up} className={BUTTON} onClick={() => setState((s) => toggleUp(s, backend.id))}>
+                <button type="button" className={BUTTON} onClick={() => setState((s) => toggleUp(s, backend.id))}>
                   {backend.up ? `Take ${backend.id} down` : `Bring ${backend.id} up`}
                 </button>
-                <button type="button" aria-pressed={backend.slow} className={BUTTON} onClick={() => setState((s) => toggleSlow(s, backend.id))}>
+                <button type="button" className={BUTTON} onClick={() => setState((s) => toggleSlow(s, backend.id))}>
                   {backend.slow ? "Make fast" : "Make slow"}
                 </button>
                 <label className="flex items-center gap-1 text-sm" htmlFor={`${id}-weight-${backend.id}`}>

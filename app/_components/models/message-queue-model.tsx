@@ -104,7 +104,7 @@ function Chip({ sim, message }: { sim: QueueSim; message: SimMessage }) {
             <div className="h-1.5 rounded bg-amber-500 dark:bg-amber-400" style={{ width: `${(left / timeout) * 100}%` }} />
           </div>
           <div className="mt-0.5 tabular-nums">
-            {orphaned ? "holder gone" : `held by ${message.holder}`} · {formatSeconds(left)} left
+            {orphaned ? `${message.holder ?? "consumer"} crashed` : `held by ${message.holder}`} · {formatSeconds(left)} left
           </div>
         </>
       ) : null}

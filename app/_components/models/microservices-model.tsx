@@ -44,18 +44,18 @@ function parseFailure(value: string): FailureMode {
 
 /** One lane per service; events left to right; forward events above the lane line, backward ones below. */
 function Timeline({ steps, events }: { steps: readonly StepConfig[]; events: ReturnType<typeof simulateSaga>["events"] }) {
-  const laneHeight = 40;
-  const left = 118;
-  const gap = 22;
-  const width = Math.max(360, left + events.length * gap + 20);
+  const laneHeight = 34;
+  const left = 100;
+  const gap = 20;
+  const width = Math.max(320, left + events.length * gap + 20);
   const height = steps.length * laneHeight + 10;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label="Saga timeline: one lane per service, events from left to right. The live text below describes the latest event.">
+    <svg viewBox={`0 0 ${width} ${height}`} width={Math.round(width * 1.5)} className="h-auto max-w-full" role="img" aria-label="Saga timeline: one lane per service, events from left to right. The live text below describes the latest event.">
       {steps.map((step, index) => {
         const y = 10 + index * laneHeight + laneHeight / 2;
         return (
           <g key={step.name}>
-            <text x="4" y={y + 4} fontSize="11" className="fill-slate-700 dark:fill-slate-200">
+            <text x="4" y={y + 5} fontSize="13" className="fill-slate-700 dark:fill-slate-200">
               {step.service}
             </text>
             <line x1={left - 8} y1={y} x2={width - 8} y2={y} strokeWidth="1" className="stroke-slate-300 dark:stroke-slate-600" />

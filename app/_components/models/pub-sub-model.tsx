@@ -213,17 +213,14 @@ export function PubSubModel() {
           return (
             <li
               key={subscription.id}
-              className={`flex flex-wrap items-center gap-2 rounded-md border px-2 py-1 text-sm ${
+              className={`grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-2 gap-y-0.5 rounded-md border px-2 py-1 text-sm ${
                 hit
                   ? "border-emerald-400 bg-emerald-50 dark:border-emerald-600 dark:bg-emerald-950"
                   : "border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-950"
               }`}
             >
               <span className="tabular-nums text-slate-500 dark:text-slate-400">{index + 1}.</span>
-              <code className="font-mono text-slate-900 dark:text-slate-100">{subscription.filter}</code>
-              <span className="min-w-0 flex-1 text-xs text-slate-600 dark:text-slate-300">
-                {delivery ? `${hit ? `delivery ${delivery.order}: ` : "no delivery: "}${delivery.reason}` : "waiting for a publish"}
-              </span>
+              <code className="break-all font-mono text-slate-900 dark:text-slate-100">{subscription.filter}</code>
               <button
                 type="button"
                 className={`${secondaryButton} min-h-7 px-2 py-0.5 text-xs`}
@@ -232,6 +229,9 @@ export function PubSubModel() {
               >
                 Unsubscribe
               </button>
+              <span className="col-span-3 text-xs text-slate-600 dark:text-slate-300">
+                {delivery ? `${hit ? `Delivery ${delivery.order}: ` : "No delivery: "}${delivery.reason}` : "Waiting for a publish."}
+              </span>
             </li>
           );
         })}

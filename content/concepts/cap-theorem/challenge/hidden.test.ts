@@ -129,40 +129,6 @@ test("CP: heal restores connectivity but does not copy data between replicas", (
   expect(s.read("k", 1)).toBe("old"); // replicas 1 and 2 never received it
 });
 
-test("CP: with w + r > n every successful read returns the latest successful write (random partitions)", () => {
-  const random = seededRandom(1313);
-  for (let round = 0; round < 150; round++) {
-    const n = randomInt(random, 3, 7);
-    const w = randomInt(random, 1, n);
-    const r = randomInt(random, n - w + 1, n);
-    const s = store(n, w, r, "CP");
-    const latest = new Map<string, string>();
-    for (let step = 0; step < 40; step++) {
-      const op = randomInt(random, 0, 9);
-      const key = `k${randomInt(random, 0, 2)}`;
-      const via = randomInt(random, 0, n - 1);
-      if (op === 0) s.heal();
-      else if (op === 1) {
-        const cut = randomInt(random, 1, n - 1);
-        const ids = Array.from({ length: n }, (_, i) => i).sort(() => random() - 0.5);
-        s.partition([ids.slice(0, cut), ids.slice(cut)]);
-      } else if (op <= 5) {
-        const value = `r${round}s${step}`;
-        const error = catchError(() => s.write(key, value, via));
-        if (error === undefined) latest.set(key, value);
-        else expect(error).toBeInstanceOf(UnavailableError);
-      } else {
-        let got: string | undefined;
-        const error = catchError(() => {
-          got = s.read(key, via);
-        });
-        if (error === undefined) expect(got).toBe(latest.get(key));
-        else expect(error).toBeInstanceOf(UnavailableError);
-      }
-    }
-  }
-});
-
 // ---- partitions --------------------------------------------------------------------
 
 test("a replica named in no group is alone", () => {
@@ -272,51 +238,150 @@ test("AP: without heal, replicas that missed a write stay stale", () => {
   expect(s.read("k", 2)).toBe("old");
 });
 
-test("AP: matches a reference model over random partitions, writes, reads and heals", () => {
-  const random = seededRandom(4242);
-  for (let round = 0; round < 100; round++) {
-    const n = randomInt(random, 2, 6);
-    const s = store(n, randomInt(random, 1, n), randomInt(random, 1, n), "AP");
-    // The reference: per replica, per key, [value, version]; group per replica.
+// ---- random histories, shrunk to a small counterexample on failure -------------------
+
+type Op =
+  | { op: "heal" }
+  | { op: "partition"; groups: number[][] }
+  | { op: "write"; key: string; value: string; via: number }
+  | { op: "read"; key: string; via: number };
+
+function randomOps(random: () => number, n: number, count: number, tag: string): Op[] {
+  const ops: Op[] = [];
+  for (let step = 0; step < count; step++) {
+    const roll = randomInt(random, 0, 9);
+    const key = `k${randomInt(random, 0, 2)}`;
+    const via = randomInt(random, 0, n - 1);
+    if (roll === 0) ops.push({ op: "heal" });
+    else if (roll === 1) {
+      const cut = randomInt(random, 1, n - 1);
+      const ids = Array.from({ length: n }, (_, i) => i).sort(() => random() - 0.5);
+      ops.push({ op: "partition", groups: [ids.slice(0, cut), ids.slice(cut)] });
+    } else if (roll <= 5) ops.push({ op: "write", key, value: `${tag}-${step}`, via });
+    else ops.push({ op: "read", key, via });
+  }
+  return ops;
+}
+
+/** One line per operation, for failure messages. */
+function show(ops: Op[]): string[] {
+  return ops.map((op) => {
+    if (op.op === "heal") return "heal()";
+    if (op.op === "partition") return `partition(${JSON.stringify(op.groups)})`;
+    if (op.op === "write") return `write('${op.key}', '${op.value}', ${op.via})`;
+    return `read('${op.key}', ${op.via})`;
+  });
+}
+
+/** Greedily drops operations while the history still fails, so the report stays short. */
+function shrink(ops: Op[], fails: (ops: Op[]) => string | null): Op[] {
+  let current = ops;
+  for (let i = current.length - 1; i >= 0; i--) {
+    const candidate = [...current.slice(0, i), ...current.slice(i + 1)];
+    if (fails(candidate) !== null) current = candidate;
+  }
+  return current;
+}
+
+/** Runs a CP history; returns what went wrong, or null. */
+function cpViolation(n: number, w: number, r: number, ops: Op[]): string | null {
+  try {
+    const s = store(n, w, r, "CP");
+    const latest = new Map<string, string>();
+    for (const [index, op] of ops.entries()) {
+      if (op.op === "heal") s.heal();
+      else if (op.op === "partition") s.partition(op.groups);
+      else if (op.op === "write") {
+        const error = catchError(() => s.write(op.key, op.value, op.via));
+        if (error === undefined) latest.set(op.key, op.value);
+        else if (!(error instanceof UnavailableError)) return `op ${index} threw ${String(error)}`;
+      } else {
+        let got: string | undefined;
+        const error = catchError(() => {
+          got = s.read(op.key, op.via);
+        });
+        if (error !== undefined && !(error instanceof UnavailableError)) return `op ${index} threw ${String(error)}`;
+        if (error === undefined && got !== latest.get(op.key)) {
+          return `op ${index} read ${String(got)}, but the latest successful write is ${String(latest.get(op.key))}`;
+        }
+      }
+    }
+    return null;
+  } catch (error) {
+    return `threw ${String(error)}`;
+  }
+}
+
+test("CP: with w + r > n every successful read returns the latest successful write (random partitions)", () => {
+  const random = seededRandom(1313);
+  for (let round = 0; round < 150; round++) {
+    const n = randomInt(random, 3, 7);
+    const w = randomInt(random, 1, n);
+    const r = randomInt(random, n - w + 1, n);
+    const ops = randomOps(random, n, 40, `r${round}`);
+    const problem = cpViolation(n, w, r, ops);
+    if (problem === null) continue;
+    const small = shrink(ops, (candidate) => cpViolation(n, w, r, candidate));
+    // Shows the smallest failing history found.
+    const history = show(small);
+    expect({ n, w, r, history, problem: cpViolation(n, w, r, small) }).toEqual({ n, w, r, history, problem: null });
+  }
+});
+
+/** Runs an AP history against a reference model; returns the first disagreement, or null. */
+function apDisagreement(n: number, ops: Op[]): string | null {
+  try {
+    const s = store(n, 1, 1, "AP");
     const data = Array.from({ length: n }, () => new Map<string, [string, number]>());
     let group = new Array<number>(n).fill(0);
     let version = 0;
     const reach = (via: number) => data.filter((_, i) => group[i] === group[via]);
-    for (let step = 0; step < 40; step++) {
-      const op = randomInt(random, 0, 9);
-      const key = `k${randomInt(random, 0, 2)}`;
-      const via = randomInt(random, 0, n - 1);
-      if (op === 0) {
+    for (const [index, op] of ops.entries()) {
+      if (op.op === "heal") {
         s.heal();
         group = new Array<number>(n).fill(0);
-        for (const k of ["k0", "k1", "k2"]) {
+        for (const key of ["k0", "k1", "k2"]) {
           let best: [string, number] | undefined;
           for (const d of data) {
-            const e = d.get(k);
+            const e = d.get(key);
             if (e && (!best || e[1] > best[1])) best = e;
           }
-          if (best) for (const d of data) d.set(k, best);
+          if (best) for (const d of data) d.set(key, best);
         }
-      } else if (op === 1) {
-        const cut = randomInt(random, 1, n - 1);
-        const ids = Array.from({ length: n }, (_, i) => i).sort(() => random() - 0.5);
-        s.partition([ids.slice(0, cut), ids.slice(cut)]);
-        group = new Array<number>(n).fill(0);
-        for (const id of ids.slice(cut)) group[id] = 1;
-      } else if (op <= 5) {
-        const value = `r${round}s${step}`;
-        s.write(key, value, via);
+      } else if (op.op === "partition") {
+        s.partition(op.groups);
+        group = new Array<number>(n).fill(-1);
+        op.groups.forEach((members, g) => members.forEach((id) => (group[id] = g)));
+      } else if (op.op === "write") {
+        s.write(op.key, op.value, op.via);
         version++;
-        for (const d of reach(via)) d.set(key, [value, version]);
+        for (const d of reach(op.via)) d.set(op.key, [op.value, version]);
       } else {
         let best: [string, number] | undefined;
-        for (const d of reach(via)) {
-          const e = d.get(key);
+        for (const d of reach(op.via)) {
+          const e = d.get(op.key);
           if (e && (!best || e[1] > best[1])) best = e;
         }
-        expect(s.read(key, via)).toBe(best?.[0]);
+        const got = s.read(op.key, op.via);
+        if (got !== best?.[0]) return `op ${index} read ${String(got)}, expected ${String(best?.[0])}`;
       }
     }
+    return null;
+  } catch (error) {
+    return `threw ${String(error)}`;
+  }
+}
+
+test("AP: matches a reference model over random partitions, writes, reads and heals", () => {
+  const random = seededRandom(4242);
+  for (let round = 0; round < 100; round++) {
+    const n = randomInt(random, 2, 6);
+    const ops = randomOps(random, n, 40, `a${round}`);
+    if (apDisagreement(n, ops) === null) continue;
+    const small = shrink(ops, (candidate) => apDisagreement(n, candidate));
+    // Shows the smallest failing history found.
+    const history = show(small);
+    expect({ n, history, problem: apDisagreement(n, small) }).toEqual({ n, history, problem: null });
   }
 });
 

@@ -257,7 +257,14 @@ test("up-to-date check agrees with the rule over random logs", () => {
     const node = makeNode({ id: 1, peers: [0, 2], log });
     const answer = node.receive(ask(0, 1, 9, theirIndex, theirTerm));
     const expected = theirTerm > myTerm || (theirTerm === myTerm && theirIndex >= myIndex);
-    expect(answer).toEqual([{ type: "Vote", from: 1, to: 0, term: 9, granted: expected }]);
+    // The voter's and the candidate's last entries appear in the failure message.
+    const voterLast = { index: myIndex, term: myTerm };
+    const candidateLast = { index: theirIndex, term: theirTerm };
+    expect({ voterLast, candidateLast, answer }).toEqual({
+      voterLast,
+      candidateLast,
+      answer: [{ type: "Vote", from: 1, to: 0, term: 9, granted: expected }],
+    });
   }
 });
 
@@ -524,9 +531,17 @@ class Cluster {
 
 const ALL5 = [0, 1, 2, 3, 4];
 
+/** Steps until the nodes in `ids` agree on one leader; on failure, shows every node's state. */
+function expectLeader(cluster: Cluster, ids: number[], limit: number): void {
+  if (cluster.settle(ids, limit) > 0) return;
+  const nodes = cluster.nodes.map((n, id) => `node ${id}: ${n.role}, term ${n.term}, votedFor ${String(n.votedFor)}`);
+  const wanted = `nodes ${ids.join(", ")} agree on one leader within ${limit} ticks`;
+  expect({ wanted, nodes, agreed: false }).toEqual({ wanted, nodes, agreed: true });
+}
+
 test("simulation: a healthy 5-node cluster elects one leader that everyone follows", () => {
   const cluster = new Cluster(seededRandom(5), [10, 13, 16, 19, 22], 3);
-  expect(cluster.settle(ALL5, 80)).toBeGreaterThan(0);
+  expectLeader(cluster, ALL5, 80);
   const leader = cluster.agreedLeader(ALL5);
   cluster.run(300);
   expect(cluster.agreedLeader(ALL5)).toBe(leader); // heartbeats keep it in place
@@ -535,12 +550,12 @@ test("simulation: a healthy 5-node cluster elects one leader that everyone follo
 
 test("simulation: a stale leader cut off in the minority steps down on rejoining", () => {
   const cluster = new Cluster(seededRandom(7), [10, 13, 16, 19, 22], 3);
-  expect(cluster.settle(ALL5, 80)).toBeGreaterThan(0);
+  expectLeader(cluster, ALL5, 80);
   const old = cluster.agreedLeader(ALL5) ?? 0;
   const minority = [old, (old + 1) % 5];
   const majority = ALL5.filter((id) => !minority.includes(id));
   cluster.partition([minority, majority]);
-  expect(cluster.settle(majority, 150)).toBeGreaterThan(0);
+  expectLeader(cluster, majority, 150);
   const fresh = cluster.agreedLeader(majority) ?? -1;
   expect(cluster.nodes[old]?.role).toBe("leader"); // it cannot know yet
   cluster.heal();
@@ -559,14 +574,14 @@ test("simulation: a minority never elects a leader", () => {
   cluster.run(400);
   expect(cluster.nodes.filter((n) => n.role === "leader")).toHaveLength(0);
   cluster.heal();
-  expect(cluster.settle(ALL5, 150)).toBeGreaterThan(0);
+  expectLeader(cluster, ALL5, 150);
 });
 
 test("simulation: a node with a stale log never wins, even with the shortest timeout", () => {
   const fresh = [{ term: 1 }, { term: 2 }, { term: 2 }];
   const logs = [[{ term: 1 }, { term: 1 }, { term: 1 }, { term: 1 }], fresh, fresh, fresh, [{ term: 1 }]];
   const cluster = new Cluster(seededRandom(11), [6, 20, 24, 28, 9], 3, logs);
-  expect(cluster.settle(ALL5, 300)).toBeGreaterThan(0);
+  expectLeader(cluster, ALL5, 300);
   const leader = cluster.agreedLeader(ALL5) ?? -1;
   expect([1, 2, 3]).toContain(leader);
 });
@@ -589,7 +604,7 @@ test("simulation: random drops and partitions never produce two leaders in a ter
     }
     cluster.heal();
     cluster.drop = 0;
-    expect(cluster.settle(ids, 300)).toBeGreaterThan(0);
+    expectLeader(cluster, ids, 300);
   }
 });
 
@@ -599,6 +614,6 @@ test("simulation: with a majority connected through lossy links, a leader emerge
     const cluster = new Cluster(random, [10, 13, 16, 19, 22], 3);
     cluster.drop = 0.1;
     cluster.partition([[0, 4], [1, 2, 3]]);
-    expect(cluster.settle([1, 2, 3], 400)).toBeGreaterThan(0);
+    expectLeader(cluster, [1, 2, 3], 400);
   }
 });

@@ -200,7 +200,7 @@ test("phi rises with silence", () => {
   for (let t = 2950; t <= 6000; t += 50) {
     const value = detector.phi(t);
     if (!(value >= previous)) throw new Error(`phi fell from ${previous} to ${value} at ${t} ms`);
-    if (previous > 0 && previous < 100 && !(value > previous)) throw new Error(`phi did not rise at ${t} ms`);
+    if (previous > 1e-6 && previous < 100 && !(value > previous)) throw new Error(`phi did not rise at ${t} ms`);
     previous = value;
   }
 });

@@ -1,6 +1,11 @@
 import { createClock, expect, test } from "@blueprint/test";
 import { MessageQueue } from "./solution";
 
+/** The dead letters with just the fields the rules name (extra fields are allowed). */
+function deadOf(queue: MessageQueue) {
+  return queue.deadLetters().map(({ id, body, attempts }) => ({ id, body, attempts }));
+}
+
 test("a received message is hidden until acked", () => {
   const clock = createClock();
   const queue = new MessageQueue({ visibilityTimeoutMs: 1000, maxAttempts: 3, now: clock.now });
@@ -46,7 +51,7 @@ test("the maxAttempts-th failed delivery dead-letters the message", () => {
   queue.nack(queue.receive()[0]?.receipt ?? "");
   expect(queue.receive()[0]?.attempt).toBe(2);
   clock.advance(1000); // the second delivery times out
-  expect(queue.deadLetters()).toEqual([{ id, body: "poison", attempts: 2 }]);
+  expect(deadOf(queue)).toEqual([{ id, body: "poison", attempts: 2 }]);
   expect(queue.depth).toBe(0);
 });
 

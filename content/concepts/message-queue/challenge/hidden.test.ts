@@ -1,6 +1,11 @@
 import { createClock, expect, randomInt, seededRandom, test } from "@blueprint/test";
 import { MessageQueue, type Received } from "./solution";
 
+/** The dead letters with just the fields the rules name (extra fields are allowed). */
+function deadOf(queue: MessageQueue) {
+  return queue.deadLetters().map(({ id, body, attempts }) => ({ id, body, attempts }));
+}
+
 function makeQueue(visibilityTimeoutMs = 1000, maxAttempts = 3, start = 0) {
   const clock = createClock(start);
   const queue = new MessageQueue({ visibilityTimeoutMs, maxAttempts, now: clock.now });
@@ -73,7 +78,7 @@ test("ack is valid while now < receivedAt + timeout and removes the message for 
   expect(queue.depth).toBe(0);
   clock.advance(10_000);
   expect(queue.receive()).toEqual([]);
-  expect(queue.deadLetters()).toEqual([]);
+  expect(deadOf(queue)).toEqual([]);
 });
 
 test("ack at exactly receivedAt + timeout fails and the message is delivered again", () => {
@@ -160,7 +165,7 @@ test("nack after the timeout returns false and does not count twice", () => {
   clock.advance(1500);
   expect(queue.nack(message.receipt)).toBe(false);
   expect(only(queue.receive()).attempt).toBe(2);
-  expect(queue.deadLetters()).toEqual([]);
+  expect(deadOf(queue)).toEqual([]);
 });
 
 test("send with delayMs is hidden while now < sentAt + delayMs", () => {
@@ -261,11 +266,11 @@ test("timeouts alone dead-letter the message at the moment the last one expires"
   for (let attempt = 1; attempt <= 3; attempt++) {
     expect(only(queue.receive()).attempt).toBe(attempt);
     clock.advance(999);
-    expect(queue.deadLetters()).toEqual([]);
+    expect(deadOf(queue)).toEqual([]);
     expect(queue.depth).toBe(1);
     clock.advance(1);
   }
-  expect(queue.deadLetters()).toEqual([{ id, body: "poison", attempts: 3 }]);
+  expect(deadOf(queue)).toEqual([{ id, body: "poison", attempts: 3 }]);
   expect(queue.depth).toBe(0);
   clock.advance(5000);
   expect(queue.receive()).toEqual([]);
@@ -276,12 +281,12 @@ test("nacks alone dead-letter the message on the maxAttempts-th nack", () => {
   const id = queue.send("poison");
   for (let attempt = 1; attempt <= 3; attempt++) {
     expect(queue.nack(only(queue.receive()).receipt)).toBe(true);
-    expect(queue.deadLetters()).toEqual([]);
+    expect(deadOf(queue)).toEqual([]);
   }
   const last = only(queue.receive());
   expect(last.attempt).toBe(4);
   expect(queue.nack(last.receipt)).toBe(true);
-  expect(queue.deadLetters()).toEqual([{ id, body: "poison", attempts: 4 }]);
+  expect(deadOf(queue)).toEqual([{ id, body: "poison", attempts: 4 }]);
   expect(queue.receive()).toEqual([]);
   expect(queue.depth).toBe(0);
 });
@@ -294,7 +299,7 @@ test("a delayed nack on the last attempt still dead-letters at once", () => {
   const last = only(queue.receive());
   expect(last.attempt).toBe(2);
   expect(queue.nack(last.receipt, { delayMs: 60_000 })).toBe(true);
-  expect(queue.deadLetters()).toEqual([{ id, body: "poison", attempts: 2 }]);
+  expect(deadOf(queue)).toEqual([{ id, body: "poison", attempts: 2 }]);
   expect(queue.depth).toBe(0);
 });
 
@@ -307,7 +312,7 @@ test("nacks and timeouts count together toward maxAttempts", () => {
   const third = only(queue.receive());
   expect(third.attempt).toBe(3);
   queue.nack(third.receipt);
-  expect(queue.deadLetters()).toEqual([{ id, body: "flaky", attempts: 3 }]);
+  expect(deadOf(queue)).toEqual([{ id, body: "flaky", attempts: 3 }]);
 });
 
 test("with maxAttempts 1 the first failure dead-letters", () => {
@@ -316,10 +321,10 @@ test("with maxAttempts 1 the first failure dead-letters", () => {
   const b = queue.send("b");
   const [first] = queue.receive();
   queue.nack(first?.receipt ?? "");
-  expect(queue.deadLetters()).toEqual([{ id: a, body: "a", attempts: 1 }]);
+  expect(deadOf(queue)).toEqual([{ id: a, body: "a", attempts: 1 }]);
   queue.receive();
   clock.advance(1000);
-  expect(queue.deadLetters()).toEqual([
+  expect(deadOf(queue)).toEqual([
     { id: a, body: "a", attempts: 1 },
     { id: b, body: "b", attempts: 1 },
   ]);
@@ -334,7 +339,7 @@ test("an ack on the last attempt saves the message from the dead-letter list", (
   clock.advance(999);
   expect(queue.ack(last.receipt)).toBe(true);
   clock.advance(10_000);
-  expect(queue.deadLetters()).toEqual([]);
+  expect(deadOf(queue)).toEqual([]);
   expect(queue.depth).toBe(0);
 });
 

@@ -1,6 +1,7 @@
 /**
  * Forward proxy policy. Parse the URL by hand (there is no URL class in the sandbox):
- * scheme "://" [userinfo "@"] host [":" port] then a path, query or fragment.
+ * scheme "://" [userinfo "@"] host [":" port], then an optional path, query or fragment.
+ * The host may be a bracketed IPv6 literal such as [2001:db8::1].
  */
 export function forwardProxyAllows(url: string, policy: { blockedDomains: string[]; allowedPorts?: number[] }): boolean {
   // TODO: find the host and port, check the port, then the blocked domains and their subdomains.

@@ -50,7 +50,7 @@ describe("migrations", () => {
 
   test("the schema-to-schema diff needs no database and creates every table", async () => {
     const sql = await diffSchemas({ kind: "empty" }, { kind: "schema" });
-    for (const table of ["User", "Learner", "Draft", "Submission", "Concept"]) expect(sql).toContain(`CREATE TABLE "${table}"`);
+    for (const table of ["User", "Learner", "Draft", "Submission", "Concept", "Interview", "InterviewNote", "DrillRound", "DrillAnswer"]) expect(sql).toContain(`CREATE TABLE "${table}"`);
   });
 
   test("every model works through the Prisma client", async () => {
@@ -79,10 +79,20 @@ describe("migrations", () => {
       data: { slug: "x", position: 99, title: "X", group: "G", challengeId: "x/y", available: false },
     });
     expect(await prisma.concept.count()).toBe(1);
+    const interview = await prisma.interview.create({
+      data: { learnerId: learner.id, prompt: "url-shortener", status: "running", phaseIndex: 0, timer: { phases: [] } },
+      select: { id: true },
+    });
+    await prisma.interviewNote.create({ data: { interviewId: interview.id, phaseIndex: 0, text: "notes", version: 1 } });
+    const round = await prisma.drillRound.create({ data: { learnerId: learner.id, scenarioIds: ["a", "b"] }, select: { id: true, scenarioIds: true } });
+    expect(round.scenarioIds).toEqual(["a", "b"]);
+    await prisma.drillAnswer.create({ data: { roundId: round.id, scenarioId: "a", chosen: "caching", correct: true } });
     // Deleting the user cascades to the learner and everything the learner owns.
     await prisma.user.delete({ where: { id: user.id } });
     expect(await prisma.learner.count()).toBe(0);
     expect(await prisma.draft.count()).toBe(0);
     expect(await prisma.submission.count()).toBe(0);
+    expect(await prisma.interviewNote.count()).toBe(0);
+    expect(await prisma.drillAnswer.count()).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ function filesUnder(dir: string): string[] {
 }
 
 test("no hidden test reaches the client bundle", () => {
-  const staticDir = path.join(process.cwd(), ".next", "static");
+  const staticDir = path.join(process.cwd(), process.env.BLUEPRINT_DIST_DIR ?? ".next", "static");
   const files = filesUnder(staticDir).filter((file) => /\.(js|css|json|map)$/.test(file));
   expect(files.length).toBeGreaterThan(10);
   const leaks = files.filter((file) => readFileSync(file, "utf8").includes("hidden-canary:"));

@@ -19,6 +19,9 @@ export const LESSON_COMPONENTS = [
   "LoadBalancerModel",
   "ApiGatewayModel",
   "ProxyModel",
+  "ShardingModel",
+  "ReplicationModel",
+  "IndexingModel",
 ] as const;
 
 export type LessonComponentName = (typeof LESSON_COMPONENTS)[number];

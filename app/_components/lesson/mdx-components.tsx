@@ -7,12 +7,15 @@ import { ConnectionPoolModel } from "../models/connection-pool-model";
 import { CapTheoremModel } from "../models/cap-theorem-model";
 import { ConsensusModel } from "../models/consensus-model";
 import { HeartbeatModel } from "../models/heartbeat-model";
+import { IndexingModel } from "../models/indexing-model";
 import { LoadBalancerModel } from "../models/load-balancer-model";
 import { MessageQueueModel } from "../models/message-queue-model";
 import { MicroservicesModel } from "../models/microservices-model";
 import { ProxyModel } from "../models/proxy-model";
 import { PubSubModel } from "../models/pub-sub-model";
 import { TokenBucketModel } from "../models/rate-limiting-model";
+import { ReplicationModel } from "../models/replication-model";
+import { ShardingModel } from "../models/sharding-model";
 import { Callout } from "./callout";
 import { Figure } from "./figure";
 import { FollowUp } from "./follow-up";
@@ -37,4 +40,7 @@ export const mdxComponents = {
   LoadBalancerModel,
   ApiGatewayModel,
   ProxyModel,
+  ShardingModel,
+  ReplicationModel,
+  IndexingModel,
 } satisfies Record<LessonComponentName, unknown>;

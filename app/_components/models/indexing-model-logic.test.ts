@@ -12,7 +12,9 @@ import {
   levels,
   rangeScan,
   remove,
+  scaleUp,
   search,
+  describeScale,
   type TreeNode,
 } from "./indexing-model-logic";
 
@@ -111,5 +113,30 @@ describe("B+ tree", () => {
     expect(describeTree(emptyTree(4), null)).toContain("height 1");
     const tree = build(3, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(describeTree(tree, rangeScan(tree, 2, 4))).toContain("returned 3 keys: 2, 3, 4");
+  });
+});
+
+describe("scale estimate", () => {
+  test("100 million rows at 400 entries per page make a tree of height 4", () => {
+    const estimate = scaleUp(100_000_000, 400);
+    expect(estimate.levelPages).toEqual([250_000, 625, 2, 1]);
+    expect(estimate.height).toBe(4);
+    expect(estimate.upperPages).toBe(628);
+    expect(estimate.lookupPages).toBe(5);
+    expect(estimate.tablePages).toBe(2_441_407);
+  });
+
+  test("a table that fits in one leaf has height 1 and nothing above it", () => {
+    const estimate = scaleUp(40, 50);
+    expect(estimate.levelPages).toEqual([1]);
+    expect(estimate.upperPages).toBe(0);
+    expect(describeScale(estimate)).toContain("no level above the leaves");
+  });
+
+  test("the scan-to-lookup ratio grows with the table", () => {
+    const small = scaleUp(1_000_000, 200);
+    const large = scaleUp(1_000_000_000, 200);
+    expect(large.tablePages / large.lookupPages).toBeGreaterThan(500 * (small.tablePages / small.lookupPages));
+    expect(describeScale(large)).toContain("height 4");
   });
 });

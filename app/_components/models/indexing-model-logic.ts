@@ -226,3 +226,47 @@ export function describe(tree: Tree, trace: Trace | null): string {
         : `${base} The range scan descended ${pages} pages once, then walked ${trace.walked.length} linked leaves and returned ${trace.found.length} key${trace.found.length === 1 ? "" : "s"}${trace.found.length > 0 ? `: ${trace.found.join(", ")}` : ""}.`;
   }
 }
+
+// ---- scale: height and page counts for a real table --------------------------------
+
+export const ROW_COUNTS: readonly number[] = [1_000, 100_000, 1_000_000, 100_000_000, 1_000_000_000];
+export const FANOUTS: readonly number[] = [50, 100, 200, 400];
+export const PAGE_BYTES = 8192;
+export const ROW_BYTES = 200;
+
+export interface ScaleEstimate {
+  rows: number;
+  fanout: number;
+  /** Pages per level, leaves first. */
+  levelPages: number[];
+  height: number;
+  /** Pages above the leaves: small enough to stay in memory. */
+  upperPages: number;
+  /** Pages a full scan of the table reads. */
+  tablePages: number;
+  /** Pages one lookup reads: one per level, plus the table page holding the row. */
+  lookupPages: number;
+}
+
+/** How tall a B+ tree over `rows` keys with `fanout` entries per page is, and what a lookup and a scan cost in pages. */
+export function scaleUp(rows: number, fanout: number): ScaleEstimate {
+  const levelPages = [Math.max(1, Math.ceil(rows / fanout))];
+  while ((levelPages[levelPages.length - 1] ?? 1) > 1) levelPages.push(Math.ceil((levelPages[levelPages.length - 1] ?? 1) / fanout));
+  const upperPages = levelPages.slice(1).reduce((sum, pages) => sum + pages, 0);
+  const tablePages = Math.max(1, Math.ceil((rows * ROW_BYTES) / PAGE_BYTES));
+  return { rows, fanout, levelPages, height: levelPages.length, upperPages, tablePages, lookupPages: levelPages.length + 1 };
+}
+
+function bytes(pages: number): string {
+  const value = pages * PAGE_BYTES;
+  if (value >= 1e9) return `${(value / 1e9).toFixed(1)} GB`;
+  if (value >= 1e6) return `${(value / 1e6).toFixed(1)} MB`;
+  return `${Math.round(value / 1e3)} KB`;
+}
+
+export function describeScale(estimate: ScaleEstimate): string {
+  const { rows, fanout, levelPages, height, upperPages, tablePages, lookupPages } = estimate;
+  const leaves = levelPages[0] ?? 1;
+  const upper = upperPages === 0 ? "There is no level above the leaves." : `The ${upperPages.toLocaleString("en-US")} pages above the leaves take ${bytes(upperPages)} and usually stay cached.`;
+  return `${rows.toLocaleString("en-US")} rows with ${fanout} entries per 8 KB page: ${leaves.toLocaleString("en-US")} leaf pages and height ${height}. ${upper} A lookup reads ${lookupPages} pages (${height} in the index, 1 in the table); a full scan reads ${tablePages.toLocaleString("en-US")} table pages, ${Math.round(tablePages / lookupPages).toLocaleString("en-US")} times as many.`;
+}

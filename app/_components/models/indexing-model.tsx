@@ -5,10 +5,12 @@
 // leaves a range scan walks are highlighted. All behaviour lives in
 // ./indexing-model-logic (pure, tested); this file draws it.
 
-import { useId, useReducer } from "react";
+import { useId, useReducer, useState } from "react";
 import {
   build,
   describe,
+  describeScale,
+  FANOUTS,
   height,
   insert,
   KEY_MAX,
@@ -19,6 +21,8 @@ import {
   ORDERS,
   rangeScan,
   remove,
+  ROW_COUNTS,
+  scaleUp,
   search,
   type Trace,
   type Tree,
@@ -239,6 +243,13 @@ export function IndexingModel() {
           );
         })}
       </div>
+      <ol className="sr-only">
+        {rows.map((row, depth) => (
+          <li key={depth}>
+            {depth === rows.length - 1 ? "Leaves" : `Level ${depth + 1}`}: {row.map((node) => (node.keys.length === 0 ? "empty" : node.keys.join(" "))).join("; ")}
+          </li>
+        ))}
+      </ol>
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         Grey rows are inner nodes (separator keys), the bottom row is the linked leaves. Blue: pages read on the way down; amber: leaves walked by
         a range scan; green: keys found.
@@ -247,6 +258,64 @@ export function IndexingModel() {
       <div aria-live="polite" className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
         {describe(tree, trace)}
       </div>
+
+      <ScaleUp />
     </section>
+  );
+}
+
+/** The same arithmetic at database scale: rows and fan-out in, height and page counts out. */
+function ScaleUp() {
+  const [rows, setRows] = useState(100_000_000);
+  const [fanout, setFanout] = useState(400);
+  const ids = useId();
+  const estimate = scaleUp(rows, fanout);
+  const selectClass =
+    "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
+  return (
+    <fieldset className="mt-4 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
+      <legend className="px-1 text-sm font-semibold">Scale it up: a real table</legend>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-rows`} className={label}>
+            Rows
+          </label>
+          <select id={`${ids}-rows`} className={selectClass} value={rows} onChange={(event) => setRows(Number(event.target.value))}>
+            {ROW_COUNTS.map((count) => (
+              <option key={count} value={count}>
+                {count.toLocaleString("en-US")}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-fanout`} className={label}>
+            Entries per 8 KB page
+          </label>
+          <select id={`${ids}-fanout`} className={selectClass} value={fanout} onChange={(event) => setFanout(Number(event.target.value))}>
+            {FANOUTS.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ol className="mt-3 flex list-none flex-col-reverse gap-1 p-0 text-sm tabular-nums" aria-label="Pages per level, root at the top">
+        {estimate.levelPages.map((pages, level) => (
+          <li key={level} className="flex items-center gap-2">
+            <span className="w-20 shrink-0 text-xs text-slate-600 dark:text-slate-400">{level === 0 ? "leaves" : level === estimate.height - 1 ? "root" : `level ${estimate.height - level}`}</span>
+            <span
+              className={`h-3 rounded ${level === 0 ? "bg-amber-400 dark:bg-amber-500" : "bg-sky-500 dark:bg-sky-400"}`}
+              style={{ width: `${Math.max(2, (Math.log10(pages) / Math.log10(Math.max(10, estimate.levelPages[0] ?? 10))) * 60)}%` }}
+            />
+            <span>{pages.toLocaleString("en-US")}</span>
+          </li>
+        ))}
+      </ol>
+      <p aria-live="polite" className="mt-3 text-sm text-slate-800 dark:text-slate-200">
+        {describeScale(estimate)}
+      </p>
+    </fieldset>
   );
 }

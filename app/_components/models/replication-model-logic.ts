@@ -159,6 +159,7 @@ export function promote(state: ReplicationState, i: number): ReplicationState {
     lost: [...state.lost, ...lostNow],
     serving,
     primaryIndex: i,
+    lastRead: null,
     myLsn: Math.min(state.myLsn, keep),
     note,
   };

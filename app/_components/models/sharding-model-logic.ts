@@ -80,7 +80,7 @@ export function createSharding(scheme: Scheme = "hash", hotKey: string | null = 
     directory: evenDirectory(START_SHARDS),
     hotKey,
     moved: [],
-    note: `${KEYS.length} keys on ${START_SHARDS} shards.`,
+    note: "Add a shard to see which keys move, or make one key hot.",
   };
 }
 

@@ -24,6 +24,26 @@ function defaultCompare<K>(a: K, b: K): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Plain loops instead of splice: shifting a few slots by hand is cheap and predictable.
+function insertAt<T>(items: T[], index: number, item: T): void {
+  items.push(item);
+  for (let i = items.length - 1; i > index; i--) items[i] = items[i - 1]!;
+  items[index] = item;
+}
+
+function removeAt<T>(items: T[], index: number): void {
+  for (let i = index; i < items.length - 1; i++) items[i] = items[i + 1]!;
+  items.pop();
+}
+
+/** Moves items[from..] into a new array and truncates items to `from`. */
+function cutFrom<T>(items: T[], from: number): T[] {
+  const moved: T[] = [];
+  for (let i = from; i < items.length; i++) moved.push(items[i]!);
+  items.length = from;
+  return moved;
+}
+
 /**
  * A B+ tree: values live only in the leaves, which are linked left to right;
  * inner nodes hold separator keys that route a search. Full nodes split on the
@@ -69,8 +89,8 @@ export class BPlusTree<K, V> {
     const leaf = this.findLeaf(key);
     const i = this.lowerBound(leaf.keys, key);
     if (i >= leaf.keys.length || this.compare(leaf.keys[i]!, key) !== 0) return false;
-    leaf.keys.splice(i, 1);
-    leaf.values.splice(i, 1);
+    removeAt(leaf.keys, i);
+    removeAt(leaf.values, i);
     this.count--;
     return true;
   }
@@ -129,16 +149,16 @@ export class BPlusTree<K, V> {
         node.values[i] = value;
         return null;
       }
-      node.keys.splice(i, 0, key);
-      node.values.splice(i, 0, value);
+      insertAt(node.keys, i, key);
+      insertAt(node.values, i, value);
       this.count++;
       if (node.keys.length <= this.order - 1) return null;
       // Overfull by one: the right half moves to a new leaf, linked after this one.
       const middle = Math.floor(node.keys.length / 2);
       const right: Leaf<K, V> = {
         kind: "leaf",
-        keys: node.keys.splice(middle),
-        values: node.values.splice(middle),
+        keys: cutFrom(node.keys, middle),
+        values: cutFrom(node.values, middle),
         next: node.next,
       };
       node.next = right;
@@ -147,16 +167,16 @@ export class BPlusTree<K, V> {
     const at = this.childIndex(node, key);
     const split = this.insertInto(node.children[at]!, key, value);
     if (!split) return null;
-    node.keys.splice(at, 0, split.separator);
-    node.children.splice(at + 1, 0, split.right);
+    insertAt(node.keys, at, split.separator);
+    insertAt(node.children, at + 1, split.right);
     if (node.children.length <= this.order) return null;
     // order + 1 children: keep the larger half, move the rest, push one separator up.
     const keepChildren = Math.ceil(node.children.length / 2);
     const separator = node.keys[keepChildren - 1]!;
     const right: Inner<K, V> = {
       kind: "inner",
-      keys: node.keys.splice(keepChildren),
-      children: node.children.splice(keepChildren),
+      keys: cutFrom(node.keys, keepChildren),
+      children: cutFrom(node.children, keepChildren),
     };
     node.keys.length = keepChildren - 1;
     return { separator, right };

@@ -22,6 +22,9 @@ export const LESSON_COMPONENTS = [
   "ShardingModel",
   "ReplicationModel",
   "IndexingModel",
+  "CdnModel",
+  "CachingModel",
+  "ConsistentHashingModel",
 ] as const;
 
 export type LessonComponentName = (typeof LESSON_COMPONENTS)[number];

@@ -1,11 +1,14 @@
 import type { LessonComponentName } from "@/lib/content/lesson-components";
 import { ApiGatewayModel } from "../models/api-gateway-model";
 import { BloomFilterModel } from "../models/bloom-filter-model";
+import { CachingModel } from "../models/caching-model";
+import { CdnModel } from "../models/cdn-model";
 import { ChecksumCrcModel } from "../models/checksum-crc-model";
 import { CircuitBreakerModel } from "../models/circuit-breaker-model";
 import { ConnectionPoolModel } from "../models/connection-pool-model";
 import { CapTheoremModel } from "../models/cap-theorem-model";
 import { ConsensusModel } from "../models/consensus-model";
+import { ConsistentHashingModel } from "../models/consistent-hashing-model";
 import { HeartbeatModel } from "../models/heartbeat-model";
 import { IndexingModel } from "../models/indexing-model";
 import { LoadBalancerModel } from "../models/load-balancer-model";
@@ -43,4 +46,7 @@ export const mdxComponents = {
   ShardingModel,
   ReplicationModel,
   IndexingModel,
+  CdnModel,
+  CachingModel,
+  ConsistentHashingModel,
 } satisfies Record<LessonComponentName, unknown>;

@@ -1,0 +1,275 @@
+"use client";
+
+// The caching lesson's interactive model: an LRU cache with TTLs to drive by hand (get,
+// set, let time pass, change capacity) and a stampede calculator for one expiring hot
+// key. All behaviour lives in ./caching-model-logic (pure, tested); this file only draws
+// it and turns clicks into actions.
+
+import { useId, useReducer, useState } from "react";
+import {
+  advance,
+  CAPACITY_CHOICES,
+  createCache,
+  describeCache,
+  describeStampede,
+  get,
+  hitRatio,
+  KEY_CHOICES,
+  RATE_CHOICES,
+  RELOAD_CHOICES,
+  resize,
+  secondsLeft,
+  SERVER_CHOICES,
+  set,
+  stampede,
+  TTL_CHOICES,
+  type CacheSim,
+} from "./caching-model-logic";
+
+const button =
+  "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";
+const primaryButton = `${button} border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400`;
+const secondaryButton = `${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`;
+const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
+const select =
+  "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
+
+type Action =
+  | { type: "get"; key: string }
+  | { type: "set"; key: string; ttlMs: number | null }
+  | { type: "advance"; ms: number }
+  | { type: "resize"; capacity: number }
+  | { type: "reset" };
+
+function reducer(sim: CacheSim, action: Action): CacheSim {
+  switch (action.type) {
+    case "get":
+      return get(sim, action.key);
+    case "set":
+      return set(sim, action.key, action.ttlMs);
+    case "advance":
+      return advance(sim, action.ms);
+    case "resize":
+      return resize(sim, action.capacity);
+    case "reset":
+      return createCache(sim.capacity);
+  }
+}
+
+function ttlLabel(ttl: number | null): string {
+  return ttl === null ? "no expiry" : `${ttl / 1000} s`;
+}
+
+/** The model the caching lesson embeds as <CachingModel />. */
+export function CachingModel() {
+  const [sim, dispatch] = useReducer(reducer, undefined, () => createCache(3));
+  const [key, setKey] = useState("A");
+  const [ttlIndex, setTtlIndex] = useState(0);
+  const ids = useId();
+  const ttl = TTL_CHOICES[ttlIndex] ?? null;
+  const ratio = hitRatio(sim);
+  const slots = Array.from({ length: sim.capacity }, (_, i) => sim.entries[i] ?? null);
+
+  return (
+    <section
+      aria-label="Interactive caching model"
+      className="not-prose my-8 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <h3 className="text-base font-semibold">An LRU cache with TTLs</h3>
+      <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-key`} className={label}>
+            Key
+          </label>
+          <select id={`${ids}-key`} className={select} value={key} onChange={(event) => setKey(event.target.value)}>
+            {KEY_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-ttl`} className={label}>
+            TTL for set
+          </label>
+          <select id={`${ids}-ttl`} className={select} value={ttlIndex} onChange={(event) => setTtlIndex(Number(event.target.value))}>
+            {TTL_CHOICES.map((choice, index) => (
+              <option key={index} value={index}>
+                {ttlLabel(choice)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-capacity`} className={label}>
+            Capacity
+          </label>
+          <select
+            id={`${ids}-capacity`}
+            className={select}
+            value={sim.capacity}
+            onChange={(event) => dispatch({ type: "resize", capacity: Number(event.target.value) })}
+          >
+            {CAPACITY_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Cache operations">
+        <button type="button" className={primaryButton} onClick={() => dispatch({ type: "get", key })}>
+          get({key})
+        </button>
+        <button type="button" className={primaryButton} onClick={() => dispatch({ type: "set", key, ttlMs: ttl })}>
+          set({key})
+        </button>
+        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "advance", ms: 5_000 })}>
+          Wait 5 s
+        </button>
+        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "reset" })}>
+          Reset
+        </button>
+      </div>
+
+      <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">Most recently used on the left; the rightmost entry is evicted next.</p>
+      <ol className="mt-1 grid list-none grid-cols-2 gap-2 p-0 min-[420px]:grid-cols-3 md:grid-cols-5" aria-label="Cache entries, most recently used first">
+        {slots.map((entry, index) => {
+          if (!entry) {
+            return (
+              <li
+                key={`empty-${index}`}
+                className="flex min-h-16 items-center justify-center rounded-lg border border-dashed border-slate-300 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400"
+              >
+                empty
+              </li>
+            );
+          }
+          const left = secondsLeft(sim, entry);
+          const next = index === sim.entries.length - 1 && sim.entries.length === sim.capacity;
+          return (
+            <li
+              key={entry.key}
+              className={`min-h-16 rounded-lg border p-2 ${
+                next
+                  ? "border-rose-400 bg-rose-50 dark:border-rose-500 dark:bg-rose-950/50"
+                  : "border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950"
+              }`}
+            >
+              <div className="font-mono text-base font-semibold">
+                {entry.key} = {entry.value}
+              </div>
+              <div className="text-xs text-slate-600 dark:text-slate-300">{left === null ? "no expiry" : `${left} s left`}</div>
+              {next ? <div className="text-xs font-medium text-rose-700 dark:text-rose-300">next to evict</div> : null}
+            </li>
+          );
+        })}
+      </ol>
+
+      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+        {[
+          ["Hits", String(sim.hits)],
+          ["Misses", String(sim.misses)],
+          ["Hit ratio", ratio === null ? "-" : `${Math.round(ratio * 100)}%`],
+          ["Evictions / expired", `${sim.evictions} / ${sim.expirations}`],
+        ].map(([name, value]) => (
+          <div key={name} className="rounded-md bg-white p-2 dark:bg-slate-950">
+            <dt className="text-slate-600 dark:text-slate-400">{name}</dt>
+            <dd className="font-semibold tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <div aria-live="polite" className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        {describeCache(sim)}
+      </div>
+
+      <StampedePanel />
+    </section>
+  );
+}
+
+function StampedePanel() {
+  const [rate, setRate] = useState(5_000);
+  const [reload, setReload] = useState(200);
+  const [servers, setServers] = useState(10);
+  const [singleFlight, setSingleFlight] = useState(false);
+  const ids = useId();
+  const result = stampede(rate, reload, servers, singleFlight);
+  const without = stampede(rate, reload, servers, false).databaseQueries;
+  const width = Math.max(1, Math.round((result.databaseQueries / without) * 100));
+
+  return (
+    <div className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-700">
+      <h3 className="text-base font-semibold">One hot key expires: the stampede</h3>
+      <div className="mt-2 grid grid-cols-1 gap-3 min-[420px]:grid-cols-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-rate`} className={label}>
+            Reads per second
+          </label>
+          <select id={`${ids}-rate`} className={select} value={rate} onChange={(event) => setRate(Number(event.target.value))}>
+            {RATE_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice.toLocaleString("en-US")}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-reload`} className={label}>
+            Reload time
+          </label>
+          <select id={`${ids}-reload`} className={select} value={reload} onChange={(event) => setReload(Number(event.target.value))}>
+            {RELOAD_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice} ms
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-servers`} className={label}>
+            App servers
+          </label>
+          <select id={`${ids}-servers`} className={select} value={servers} onChange={(event) => setServers(Number(event.target.value))}>
+            {SERVER_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="mt-3 flex items-center gap-2">
+        <input
+          id={`${ids}-single`}
+          type="checkbox"
+          className="h-4 w-4 accent-sky-600"
+          checked={singleFlight}
+          onChange={(event) => setSingleFlight(event.target.checked)}
+        />
+        <label htmlFor={`${ids}-single`} className={label}>
+          Single flight (one load per key per server)
+        </label>
+      </div>
+      <div className="mt-3 text-sm">
+        <div className="flex justify-between gap-2">
+          <span>Database queries from this expiry</span>
+          <span className="font-semibold tabular-nums">{result.databaseQueries.toLocaleString("en-US")}</span>
+        </div>
+        <div className="mt-1 h-3 rounded bg-slate-200 dark:bg-slate-800" aria-hidden="true">
+          <div
+            className={`h-3 rounded ${singleFlight ? "bg-emerald-500 dark:bg-emerald-400" : "bg-rose-500 dark:bg-rose-400"}`}
+            style={{ width: `${width}%` }}
+          />
+        </div>
+      </div>
+      <p aria-live="polite" className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        {describeStampede(rate, reload, servers, singleFlight)}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+"use client";
+
+// The consistent-hashing lesson's interactive model: a ring of murmur3 positions with
+// virtual nodes, 48 keys placed on it, and the count of keys that move when a node joins
+// or leaves, next to what hash mod N would have moved. All behaviour lives in
+// ./consistent-hashing-model-logic (pure, tested); this file only draws it.
+
+import { useId, useReducer, useState } from "react";
+import {
+  addNode,
+  angleOf,
+  createRing,
+  describeRing,
+  keyPosition,
+  KEYS,
+  loads,
+  MAX_NODES,
+  MIN_NODES,
+  NODE_NAMES,
+  ownersOf,
+  removeNode,
+  ringPoints,
+  setVirtualNodes,
+  VNODE_CHOICES,
+  type RingState,
+} from "./consistent-hashing-model-logic";
+
+const button =
+  "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";
+const primaryButton = `${button} border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400`;
+const secondaryButton = `${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`;
+const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
+const select =
+  "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
+
+/** One colour per node name, as fill and background classes that read in both themes. */
+const NODE_FILL: Record<string, string> = {
+  A: "fill-sky-500 dark:fill-sky-400",
+  B: "fill-emerald-500 dark:fill-emerald-400",
+  C: "fill-amber-500 dark:fill-amber-400",
+  D: "fill-violet-500 dark:fill-violet-400",
+  E: "fill-rose-500 dark:fill-rose-400",
+  F: "fill-teal-600 dark:fill-teal-300",
+  G: "fill-orange-600 dark:fill-orange-300",
+  H: "fill-fuchsia-600 dark:fill-fuchsia-300",
+};
+const NODE_BG: Record<string, string> = {
+  A: "bg-sky-500 dark:bg-sky-400",
+  B: "bg-emerald-500 dark:bg-emerald-400",
+  C: "bg-amber-500 dark:bg-amber-400",
+  D: "bg-violet-500 dark:bg-violet-400",
+  E: "bg-rose-500 dark:bg-rose-400",
+  F: "bg-teal-600 dark:bg-teal-300",
+  G: "bg-orange-600 dark:bg-orange-300",
+  H: "bg-fuchsia-600 dark:bg-fuchsia-300",
+};
+
+type Action = { type: "add" } | { type: "remove"; id: string } | { type: "vnodes"; count: number } | { type: "reset" };
+
+function reducer(state: RingState, action: Action): RingState {
+  switch (action.type) {
+    case "add":
+      return addNode(state);
+    case "remove":
+      return removeNode(state, action.id);
+    case "vnodes":
+      return setVirtualNodes(state, action.count);
+    case "reset":
+      return createRing(state.virtualNodes);
+  }
+}
+
+const SIZE = 300;
+const CENTER = SIZE / 2;
+const RADIUS = 118;
+
+function pointAt(degrees: number, radius: number): { x: number; y: number } {
+  const radians = ((degrees - 90) * Math.PI) / 180;
+  return { x: CENTER + radius * Math.cos(radians), y: CENTER + radius * Math.sin(radians) };
+}
+
+/** The model the consistent-hashing lesson embeds as <ConsistentHashingModel />. */
+export function ConsistentHashingModel() {
+  const [state, dispatch] = useReducer(reducer, undefined, () => createRing());
+  const [toRemove, setToRemove] = useState("B");
+  const ids = useId();
+  const points = ringPoints(state.nodes, state.virtualNodes);
+  const owners = ownersOf(state);
+  const nodeLoads = loads(state);
+  const moved = new Set(state.last?.movedOnRing ?? []);
+  const removable = state.nodes.includes(toRemove) ? toRemove : (state.nodes[0] ?? "");
+  const maxKeys = Math.max(1, ...nodeLoads.map((load) => load.keys));
+
+  return (
+    <section
+      aria-label="Interactive consistent hashing model"
+      className="not-prose my-8 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-vnodes`} className={label}>
+            Virtual nodes per node
+          </label>
+          <select
+            id={`${ids}-vnodes`}
+            className={select}
+            value={state.virtualNodes}
+            onChange={(event) => dispatch({ type: "vnodes", count: Number(event.target.value) })}
+          >
+            {VNODE_CHOICES.map((count) => (
+              <option key={count} value={count}>
+                {count}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-remove`} className={label}>
+            Node to remove
+          </label>
+          <div className="flex gap-2">
+            <select id={`${ids}-remove`} className={`${select} flex-1`} value={removable} onChange={(event) => setToRemove(event.target.value)}>
+              {state.nodes.map((node) => (
+                <option key={node} value={node}>
+                  {node}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className={secondaryButton}
+              disabled={state.nodes.length <= MIN_NODES}
+              onClick={() => dispatch({ type: "remove", id: removable })}
+            >
+              Remove
+            </button>
+          </div>
+        </div>
+      </div>
+
+      <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Ring changes">
+        <button type="button" className={primaryButton} disabled={state.nodes.length >= MAX_NODES} onClick={() => dispatch({ type: "add" })}>
+          Add node {NODE_NAMES.find((name) => !state.nodes.includes(name)) ?? ""}
+        </button>
+        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "reset" })}>
+          Reset
+        </button>
+      </div>
+
+      <div className="mt-4 grid items-start gap-4 md:grid-cols-[minmax(0,300px)_1fr]">
+        <svg
+          viewBox={`0 0 ${SIZE} ${SIZE}`}
+          className="mx-auto h-auto w-full max-w-[300px]"
+          role="img"
+          aria-label={`Hash ring with ${points.length} virtual nodes and ${KEYS.length} keys; keys that moved in the last change are outlined.`}
+        >
+          <circle cx={CENTER} cy={CENTER} r={RADIUS} fill="none" className="stroke-slate-300 dark:stroke-slate-600" strokeWidth={4} />
+          {KEYS.map((key) => {
+            const owner = owners.get(key) ?? "A";
+            const spot = pointAt(angleOf(keyPosition(key)), RADIUS - 18);
+            return (
+              <g key={key}>
+                {moved.has(key) ? (
+                  <circle cx={spot.x} cy={spot.y} r={6} fill="none" className="stroke-slate-900 dark:stroke-white" strokeWidth={1.5} />
+                ) : null}
+                <circle cx={spot.x} cy={spot.y} r={3.5} className={NODE_FILL[owner]} />
+              </g>
+            );
+          })}
+          {points.map((point) => {
+            const spot = pointAt(angleOf(point.position), RADIUS);
+            return (
+              <circle
+                key={`${point.owner}#${point.index}`}
+                cx={spot.x}
+                cy={spot.y}
+                r={points.length > 120 ? 3 : 5.5}
+                className={`${NODE_FILL[point.owner]} stroke-white dark:stroke-slate-900`}
+                strokeWidth={1}
+              />
+            );
+          })}
+          <text x={CENTER} y={CENTER - 4} textAnchor="middle" fontSize={13} className="fill-slate-700 dark:fill-slate-200">
+            {points.length} points
+          </text>
+          <text x={CENTER} y={CENTER + 14} textAnchor="middle" fontSize={11} className="fill-slate-500 dark:fill-slate-400">
+            0 at the top, clockwise
+          </text>
+        </svg>
+
+        <div>
+          <ul className="flex list-none flex-col gap-2 p-0" aria-label="Keys per node">
+            {nodeLoads.map((load) => (
+              <li key={load.node} className="text-sm">
+                <div className="flex items-baseline justify-between gap-2">
+                  <span className="flex items-center gap-2 font-semibold">
+                    <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-full ${NODE_BG[load.node]}`} />
+                    Node {load.node}
+                  </span>
+                  <span className="tabular-nums text-slate-600 dark:text-slate-300">
+                    {load.keys} keys · {Math.round(load.arc * 100)}% of ring
+                  </span>
+                </div>
+                <div className="mt-1 h-2 rounded bg-slate-200 dark:bg-slate-800" aria-hidden="true">
+                  <div className={`h-2 rounded ${NODE_BG[load.node]}`} style={{ width: `${Math.round((load.keys / maxKeys) * 100)}%` }} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          {state.last ? (
+            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+              <div className="rounded-md bg-white p-2 dark:bg-slate-950">
+                <dt className="text-slate-600 dark:text-slate-400">Moved on the ring</dt>
+                <dd className="text-lg font-semibold tabular-nums">
+                  {state.last.movedOnRing.length} / {KEYS.length}
+                </dd>
+              </div>
+              <div className="rounded-md bg-white p-2 dark:bg-slate-950">
+                <dt className="text-slate-600 dark:text-slate-400">With hash mod N</dt>
+                <dd className="text-lg font-semibold tabular-nums">
+                  {state.last.movedWithModulo} / {KEYS.length}
+                </dd>
+              </div>
+            </dl>
+          ) : (
+            <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Add or remove a node to see which keys move.</p>
+          )}
+        </div>
+      </div>
+
+      <div aria-live="polite" className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        {describeRing(state)}
+      </div>
+    </section>
+  );
+}

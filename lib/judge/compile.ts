@@ -65,7 +65,8 @@ export async function compileLearner(source: string): Promise<LearnerCompileResu
     }));
     return { ok: false, diagnostics: diagnostics.length > 0 ? diagnostics : [{ line: 1, column: 1, message: String(error) }] };
   }
-  const consumer = new SourceMapConsumer(JSON.parse(result.map) as ConstructorParameters<typeof SourceMapConsumer>[0]);
+  // Parsed only when a load error needs mapping back (most runs never do).
+  let consumer: SourceMapConsumer | undefined;
   // One line of wrapper precedes the learner's code.
   const wrapperLines = 1;
   return {
@@ -74,6 +75,7 @@ export async function compileLearner(source: string): Promise<LearnerCompileResu
       script: `__bpLearner(function (module, exports, require) {"use strict";\n${result.code}\n});`,
       originalPosition(line, column) {
         if (line <= wrapperLines) return null;
+        consumer ??= new SourceMapConsumer(JSON.parse(result.map) as ConstructorParameters<typeof SourceMapConsumer>[0]);
         const position = consumer.originalPositionFor({ line: line - wrapperLines, column: Math.max(0, column - 1) });
         return position.line === null ? null : { line: position.line, column: (position.column ?? 0) + 1 };
       },

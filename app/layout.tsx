@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SearchPalette } from "./_components/search/search-palette";
 import { THEME_SCRIPT } from "./_components/ui/theme-script";
 import { ThemeToggle } from "./_components/ui/theme-toggle";
 import "./globals.css";
@@ -8,6 +9,14 @@ export const metadata: Metadata = {
   title: { default: "Blueprint: learn system design by building it", template: "%s · Blueprint" },
   description: "Twenty system-design concepts, each with a lesson, an interactive model and a judged TypeScript challenge.",
 };
+
+const NAV_LINKS = [
+  { href: "/", label: "Concepts" },
+  { href: "/drill", label: "Drill" },
+  { href: "/cheat-sheet", label: "Cheat sheet" },
+  { href: "/architectures", label: "Architectures" },
+  { href: "/interviews", label: "Interviews" },
+] as const;
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -20,20 +29,30 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header data-site-header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
-          <nav aria-label="Main" className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4">
+          {/* Two rows below 768px (brand and tools, then links that wrap); one row above. */}
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2 md:h-14 md:flex-nowrap md:py-0">
             <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
               <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6 text-sky-600 dark:text-sky-400">
                 <path fill="none" stroke="currentColor" strokeWidth="2" d="M3 3h18v18H3zM3 9h18M9 9v12M15 15h6" />
               </svg>
               Blueprint
             </Link>
-            <div className="flex items-center gap-3 text-sm">
-              <Link href="/" className="text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-                Concepts
-              </Link>
+            <nav aria-label="Main" className="order-last w-full md:order-none md:w-auto">
+              <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+                {NAV_LINKS.map((link) => (
+                  <li key={link.href}>
+                    <Link href={link.href} className="text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+                      {link.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="flex items-center gap-2">
+              <SearchPalette />
               <ThemeToggle />
             </div>
-          </nav>
+          </div>
         </header>
         <main id="main">{children}</main>
       </body>

@@ -1,0 +1,50 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+export function StartInterviewButton({ prompt, title }: { prompt: string; title: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function start() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const response = await fetch("/api/interviews", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ prompt }),
+      });
+      const body = (await response.json().catch(() => ({}))) as { id?: string; error?: string };
+      if (response.status === 201 && body.id) {
+        router.push(`/interviews/${body.id}`);
+        return;
+      }
+      setProblem(body.error ?? `Could not start (HTTP ${response.status}).`);
+    } catch {
+      setProblem("The server could not be reached; try again.");
+    }
+    setBusy(false);
+  }
+
+  return (
+    <div>
+      <button
+        type="button"
+        onClick={() => void start()}
+        disabled={busy}
+        aria-label={`Start: ${title}`}
+        className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60"
+      >
+        {busy ? "Starting…" : "Start"}
+      </button>
+      {problem ? (
+        <p role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-400">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

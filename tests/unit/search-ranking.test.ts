@@ -1,0 +1,60 @@
+import { describe, expect, test } from "vitest";
+import { distinctWords, prepare, search, tokenize, type SearchDoc } from "../../lib/search/search";
+
+const doc = (over: Partial<SearchDoc> & Pick<SearchDoc, "title">): SearchDoc => ({
+  kind: "lesson",
+  href: `/x/${over.title}`,
+  summary: "",
+  labels: "",
+  words: "",
+  ...over,
+});
+
+const index = prepare({
+  version: "t",
+  docs: [
+    doc({ title: "Caching", summary: "Keep hot data close", words: distinctWords("An LRU cache evicts the least recently used entry; stampedes happen at expiry.") }),
+    doc({ title: "CDN", kind: "page", summary: "Edges near users", words: distinctWords("The edge cache honours Cache-Control and coalesces requests.") }),
+    doc({ title: "Build an LRU cache with TTLs", kind: "challenge", summary: "Evict and expire" }),
+    doc({ title: "Heartbeat", labels: "Phi accrual detector", words: distinctWords("A quorum is not involved here.") }),
+    doc({ title: "CAP theorem", words: distinctWords("A quorum of replicas answers reads and writes.") }),
+  ],
+});
+
+const titles = (query: string) => search(index, query).map((hit) => hit.doc.title);
+
+describe("search ranking", () => {
+  test("a title match outranks a word inside a lesson", () => {
+    expect(titles("cache")[0]).toBe("Build an LRU cache with TTLs");
+    expect(titles("caching")).toEqual(["Caching"]);
+  });
+
+  test("a half-typed word already matches by prefix", () => {
+    expect(titles("heartb")).toEqual(["Heartbeat"]);
+    expect(titles("stamp")).toEqual(["Caching"]);
+  });
+
+  test("words inside lessons are found and reported as the reason", () => {
+    const [hit] = search(index, "stampedes");
+    expect(hit?.doc.title).toBe("Caching");
+    expect(hit?.matched).toEqual(["stampedes"]);
+  });
+
+  test("every query word must match", () => {
+    expect(titles("quorum replicas")).toEqual(["CAP theorem"]);
+    expect(titles("quorum")).toHaveLength(2);
+    expect(titles("quorum zebra")).toEqual([]);
+  });
+
+  test("headings and summaries weigh more than body words", () => {
+    expect(titles("accrual")).toEqual(["Heartbeat"]);
+    expect(titles("edge")[0]).toBe("CDN");
+  });
+
+  test("empty and stop-word-only queries return nothing; case and accents are ignored", () => {
+    expect(titles("")).toEqual([]);
+    expect(titles("the of")).toEqual([]);
+    expect(tokenize("Café LRU")).toEqual(["cafe", "lru"]);
+    expect(titles("LRU")[0]).toBe("Build an LRU cache with TTLs");
+  });
+});

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import Script from "next/script";
+import { AccountMenu } from "./_components/auth/account-menu";
 import { SearchPalette } from "./_components/search/search-palette";
 import { THEME_SCRIPT } from "./_components/ui/theme-script";
 import { ThemeToggle } from "./_components/ui/theme-toggle";
@@ -22,7 +24,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        {/* beforeInteractive: runs before first paint, and React does not render the tag itself. */}
+        <Script id="theme" strategy="beforeInteractive">
+          {THEME_SCRIPT}
+        </Script>
       </head>
       <body className="min-h-screen font-sans">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">
@@ -51,6 +56,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <div className="flex items-center gap-2">
               <SearchPalette />
               <ThemeToggle />
+              <AccountMenu />
             </div>
           </div>
         </header>

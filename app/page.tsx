@@ -1,12 +1,16 @@
-import Link from "next/link";
+import { ConceptMap } from "@/app/_components/dashboard/concept-map";
+import { StateLegend } from "@/app/_components/dashboard/progress-badge";
 import { listConcepts } from "@/lib/content/catalog";
+import { progressReport } from "@/lib/progress/progress";
+import { currentLearnerId } from "@/lib/session/current-learner";
 
 export const dynamic = "force-dynamic";
 
-export default function HomePage() {
-  const concepts = listConcepts();
-  const groups = [...new Set(concepts.map((concept) => concept.group))];
-  const available = concepts.filter((concept) => concept.available).length;
+export default async function HomePage() {
+  const catalog = listConcepts();
+  const report = await progressReport(await currentLearnerId());
+  const blurbs = new Map(catalog.map((concept) => [concept.slug, concept.blurb]));
+  const concepts = report.concepts.map((concept) => ({ ...concept, blurb: blurbs.get(concept.slug) }));
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-10">
@@ -17,64 +21,17 @@ export default function HomePage() {
           poke, and a TypeScript challenge you write in the browser and the server judges against hidden tests.
         </p>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          {available} of {concepts.length} concepts are ready; the rest are on their way.
+          {report.totals.available === report.totals.concepts
+            ? `All ${report.totals.concepts} concepts are ready, in the order the seed teaches them.`
+            : `${report.totals.available} of ${report.totals.concepts} concepts are ready; the rest are on their way.`}
+          {report.totals.solved > 0 ? ` You have solved ${report.totals.solved}.` : ""}
         </p>
+        <div className="mt-4">
+          <StateLegend />
+        </div>
       </section>
-
-      <div className="mt-10 space-y-10">
-        {groups.map((group) => (
-          <section key={group} aria-labelledby={`group-${group}`}>
-            <h2 id={`group-${group}`} className="text-sm font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
-              {group}
-            </h2>
-            <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" role="list">
-              {concepts
-                .filter((concept) => concept.group === group)
-                .map((concept) => {
-                  const number = concepts.indexOf(concept) + 1;
-                  const body = (
-                    <>
-                      <div className="flex items-center justify-between gap-2">
-                        <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{String(number).padStart(2, "0")}</span>
-                        {concept.available ? (
-                          <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200">
-                            Lesson + challenge
-                          </span>
-                        ) : (
-                          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-                            Coming
-                          </span>
-                        )}
-                      </div>
-                      <h3 className="mt-2 font-semibold">{concept.title}</h3>
-                      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{concept.blurb}</p>
-                    </>
-                  );
-                  return (
-                    <li key={concept.slug}>
-                      {concept.available ? (
-                        <Link
-                          href={`/concepts/${concept.slug}`}
-                          data-concept={concept.slug}
-                          className="block h-full rounded-xl border border-slate-200 p-4 transition hover:border-sky-400 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-800 dark:hover:border-sky-600"
-                        >
-                          {body}
-                        </Link>
-                      ) : (
-                        <div
-                          data-concept={concept.slug}
-                          aria-disabled="true"
-                          className="h-full rounded-xl border border-dashed border-slate-200 p-4 opacity-70 dark:border-slate-800"
-                        >
-                          {body}
-                        </div>
-                      )}
-                    </li>
-                  );
-                })}
-            </ul>
-          </section>
-        ))}
+      <div className="mt-10">
+        <ConceptMap concepts={concepts} />
       </div>
     </div>
   );

@@ -8,6 +8,16 @@ const envSchema = z.object({
   JUDGE_URL: z.string().url().default("http://127.0.0.1:3101"),
   JUDGE_SECRET: z.string().min(32, "JUDGE_SECRET must be at least 32 characters"),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters"),
+  /** Signs account sessions; checked when auth is first used (scripts that only use the database need none). */
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  /** Where the app is reached, e.g. http://localhost:3000; better-auth infers it from the request when unset. */
+  BETTER_AUTH_URL: z.string().url().optional(),
+  /** More origins allowed to post to /api/auth, comma-separated (e.g. both localhost and 127.0.0.1). */
+  BLUEPRINT_TRUSTED_ORIGINS: z.string().optional(),
+  /** "off" turns off better-auth's limit on sign-in and sign-up (tests that sign in many times). */
+  BLUEPRINT_AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+  /** Runs plus submits a learner may make per minute. */
+  BLUEPRINT_JUDGE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

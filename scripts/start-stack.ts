@@ -18,12 +18,21 @@ const dataDir = path.resolve(process.env.BLUEPRINT_DATA_DIR ?? path.join(root, "
 const log = (message: string) => process.stdout.write(`[blueprint] ${message}\n`);
 mkdirSync(dataDir, { recursive: true });
 
-function localSecrets(): { SESSION_SECRET: string; JUDGE_SECRET: string } {
+type Secrets = { SESSION_SECRET: string; JUDGE_SECRET: string; BETTER_AUTH_SECRET: string };
+
+function localSecrets(): Secrets {
   const file = path.join(dataDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as { SESSION_SECRET: string; JUDGE_SECRET: string };
-  const secrets = { SESSION_SECRET: randomBytes(32).toString("hex"), JUDGE_SECRET: randomBytes(32).toString("hex") };
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>) : {};
+  // Any secret missing (an older secrets.json) is generated and added.
+  const secrets: Secrets = {
+    SESSION_SECRET: stored.SESSION_SECRET ?? randomBytes(32).toString("hex"),
+    JUDGE_SECRET: stored.JUDGE_SECRET ?? randomBytes(32).toString("hex"),
+    BETTER_AUTH_SECRET: stored.BETTER_AUTH_SECRET ?? randomBytes(32).toString("hex"),
+  };
+  if (!stored.SESSION_SECRET || !stored.JUDGE_SECRET || !stored.BETTER_AUTH_SECRET) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  }
   return secrets;
 }
 
@@ -68,15 +77,17 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-const secrets = {
+const secrets: Secrets = {
   SESSION_SECRET: process.env.SESSION_SECRET ?? "",
   JUDGE_SECRET: process.env.JUDGE_SECRET ?? "",
+  BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "",
 };
-if (!secrets.SESSION_SECRET || !secrets.JUDGE_SECRET) {
-  if (mode === "start") log(`SESSION_SECRET/JUDGE_SECRET not set: using the ones generated in ${path.join(dataDir, "secrets.json")}`);
+if (!secrets.SESSION_SECRET || !secrets.JUDGE_SECRET || !secrets.BETTER_AUTH_SECRET) {
+  if (mode === "start") log(`SESSION_SECRET/JUDGE_SECRET/BETTER_AUTH_SECRET not set: using the ones generated in ${path.join(dataDir, "secrets.json")}`);
   const local = localSecrets();
   secrets.SESSION_SECRET ||= local.SESSION_SECRET;
   secrets.JUDGE_SECRET ||= local.JUDGE_SECRET;
+  secrets.BETTER_AUTH_SECRET ||= local.BETTER_AUTH_SECRET;
 }
 
 let databaseUrl = process.env.DATABASE_URL;
@@ -108,6 +119,10 @@ const baseEnv = {
   DATABASE_URL: databaseUrl,
   JUDGE_URL: `http://127.0.0.1:${judgePort}`,
   JUDGE_PORT: String(judgePort),
+  // Sign-in works whether the browser says localhost or 127.0.0.1 (Next.js gives route
+  // handlers localhost as the request URL; better-auth refuses origins it does not trust).
+  BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${appPort}`,
+  BLUEPRINT_TRUSTED_ORIGINS: process.env.BLUEPRINT_TRUSTED_ORIGINS ?? `http://localhost:${appPort},http://127.0.0.1:${appPort}`,
   // Nothing leaves this machine at run time: no telemetry either.
   NEXT_TELEMETRY_DISABLED: "1",
 };

@@ -10,3 +10,8 @@ export const codeBodySchema = z.object(
   },
   { error: "body must be a JSON object with a code field" },
 );
+
+export const draftBodySchema = codeBodySchema.extend({
+  /** The version of the draft the page last saved or loaded (ISO time), null when it had none. */
+  baseUpdatedAt: z.iso.datetime({ offset: true, error: "baseUpdatedAt must be an ISO date-time" }).nullable().optional(),
+});

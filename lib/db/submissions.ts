@@ -4,8 +4,9 @@ import { db } from "./client";
 
 export interface SubmissionSummary {
   id: string;
-  mode: "run" | "submit";
-  verdict: Verdict["verdict"];
+  /** "draft": not judged, kept when two learners' drafts were merged. */
+  mode: "run" | "submit" | "draft";
+  verdict: Verdict["verdict"] | "not_judged";
   passed: number;
   total: number;
   createdAt: Date;
@@ -51,4 +52,23 @@ export async function getSubmission(learnerId: string, id: string) {
     where: { id, learnerId },
     select: { ...summarySelect, challengeId: true, code: true, result: true, contentHash: true },
   });
+}
+
+/** The learner's most recent submissions across all challenges (the dashboard's activity). */
+export async function recentSubmissions(learnerId: string, limit = 10): Promise<Array<SubmissionSummary & { challengeId: string }>> {
+  return db().submission.findMany({
+    where: { learnerId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { ...summarySelect, challengeId: true },
+  });
+}
+
+/** Days (UTC, YYYY-MM-DD) on which the learner ran or submitted anything, newest first. */
+export async function activeDays(learnerId: string, limit = 400): Promise<string[]> {
+  const rows = await db().$queryRaw<Array<{ day: string }>>`
+    SELECT DISTINCT to_char(("createdAt" AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day
+    FROM "Submission" WHERE "learnerId" = ${learnerId}::uuid AND "mode" <> 'draft'
+    ORDER BY day DESC LIMIT ${limit}`;
+  return rows.map((row) => row.day);
 }

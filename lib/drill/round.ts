@@ -1,3 +1,4 @@
+import { seededRandom } from "../random/seeded-random";
 // Pure drill rules: which scenarios a round holds, in what order, and its score.
 // Kept free of the database and of content files so the unit tests drive them directly.
 
@@ -38,16 +39,7 @@ export function needsReview(record: ScenarioRecord | undefined): record is Scena
 }
 
 /** A small seeded generator (mulberry32): rounds vary, tests stay deterministic. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];

@@ -24,3 +24,8 @@ export function verifyLearnerCookie(value: string | undefined, secret: string): 
   const expected = Buffer.from(signature(id, secret));
   return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
 }
+
+/** The cookie's attributes: httpOnly, same-site lax, secure in production, a year long. */
+export function learnerCookieOptions(secure: boolean) {
+  return { httpOnly: true, sameSite: "lax" as const, secure, path: "/", maxAge: 60 * 60 * 24 * 365 };
+}

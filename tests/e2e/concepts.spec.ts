@@ -16,7 +16,11 @@ for (const concept of catalog.concepts) {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
+      // A failed request is reported below with its URL, which says more than the console does.
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
+    });
+    page.on("response", (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
     });
     await page.goto(`/concepts/${concept.slug}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -50,7 +50,7 @@ describe("migrations", () => {
 
   test("the schema-to-schema diff needs no database and creates every table", async () => {
     const sql = await diffSchemas({ kind: "empty" }, { kind: "schema" });
-    for (const table of ["User", "Learner", "Draft", "Submission", "Concept", "Interview", "InterviewNote", "DrillRound", "DrillAnswer"]) expect(sql).toContain(`CREATE TABLE "${table}"`);
+    for (const table of ["User", "Learner", "Draft", "Submission", "Concept", "Interview", "InterviewNote", "DrillRound", "DrillAnswer", "Session", "Account", "Verification", "RateLimit", "RateLimitBucket", "ConceptProgress"]) expect(sql).toContain(`CREATE TABLE "${table}"`);
   });
 
   test("every model works through the Prisma client", async () => {
@@ -87,6 +87,18 @@ describe("migrations", () => {
     const round = await prisma.drillRound.create({ data: { learnerId: learner.id, scenarioIds: ["a", "b"] }, select: { id: true, scenarioIds: true } });
     expect(round.scenarioIds).toEqual(["a", "b"]);
     await prisma.drillAnswer.create({ data: { roundId: round.id, scenarioId: "a", chosen: "caching", correct: true } });
+    await prisma.session.create({ data: { userId: user.id, token: "t", expiresAt: new Date(Date.now() + 60_000) } });
+    await prisma.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: "hash" } });
+    await prisma.verification.create({ data: { identifier: "email", value: "v", expiresAt: new Date() } });
+    await prisma.rateLimit.create({ data: { key: "127.0.0.1/sign-in/email", count: 1, lastRequest: BigInt(Date.now()) } });
+    await prisma.rateLimitBucket.create({ data: { key: "judge:x", tokens: 29, allowed: true, updatedAt: new Date() } });
+    await prisma.conceptProgress.create({ data: { learnerId: learner.id, conceptSlug: "rate-limiting", attempts: 1, solvedAt: new Date() } });
+    await prisma.submission.create({
+      data: { learnerId: learner.id, challengeId: "rate-limiting/limiters", mode: "draft", code: "old", verdict: "not_judged", passed: 0, total: 0, result: {}, contentHash: "" },
+    });
+    expect(await prisma.verification.count()).toBe(1);
+    expect(await prisma.rateLimit.count()).toBe(1);
+    expect(await prisma.rateLimitBucket.count()).toBe(1);
     // Deleting the user cascades to the learner and everything the learner owns.
     await prisma.user.delete({ where: { id: user.id } });
     expect(await prisma.learner.count()).toBe(0);
@@ -94,5 +106,8 @@ describe("migrations", () => {
     expect(await prisma.submission.count()).toBe(0);
     expect(await prisma.interviewNote.count()).toBe(0);
     expect(await prisma.drillAnswer.count()).toBe(0);
+    expect(await prisma.session.count()).toBe(0);
+    expect(await prisma.account.count()).toBe(0);
+    expect(await prisma.conceptProgress.count()).toBe(0);
   });
 });

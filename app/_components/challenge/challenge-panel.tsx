@@ -6,6 +6,7 @@ import type { Verdict } from "@/lib/judge/verdict";
 import type { EditorMarker } from "./code-editor";
 import type { ChallengeView, JudgeResponse, SubmissionRow } from "./types";
 import { useDarkMode, useIsMac } from "../ui/use-dark-mode";
+import { SubmissionHistory } from "./submission-history";
 import { VerdictView, verdictSummary } from "./verdict-view";
 
 const CodeEditor = dynamic(() => import("./code-editor"), {
@@ -19,13 +20,22 @@ type Tab = "code" | "examples";
 interface Props {
   challenge: ChallengeView;
   initialCode: string;
+  /** The server's time of the draft this page starts from (null: none saved yet). */
+  initialDraftUpdatedAt?: string | null;
   initialSubmissions: SubmissionRow[];
   editorLibs: Array<{ path: string; content: string }>;
 }
 
 const SAVE_DELAY_MS = 800;
+const CONFLICT_CHECK_MS = 20_000;
 
-export function ChallengePanel({ challenge, initialCode, initialSubmissions, editorLibs }: Props) {
+/** Another tab or device saved a newer draft than the one this page last saved or loaded. */
+interface Conflict {
+  code: string;
+  updatedAt: string;
+}
+
+export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt = null, initialSubmissions, editorLibs }: Props) {
   const [code, setCode] = useState(initialCode);
   const [tab, setTab] = useState<Tab>("code");
   const [saveState, setSaveState] = useState<SaveState>("saved");
@@ -39,6 +49,10 @@ export function ChallengePanel({ challenge, initialCode, initialSubmissions, edi
   const isMac = useIsMac();
   const dark = useDarkMode();
   const codeRef = useRef(code);
+  // The version of the draft this page knows the server holds: sent with each save.
+  const baseRef = useRef<string | null>(initialDraftUpdatedAt);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [replacedNotice, setReplacedNotice] = useState<string | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const busyRef = useRef(busy);
   useEffect(() => {
@@ -48,6 +62,13 @@ export function ChallengePanel({ challenge, initialCode, initialSubmissions, edi
   const [concept, slug] = challenge.id.split("/") as [string, string];
   const modifier = isMac ? "⌘" : "Ctrl";
 
+  const refreshHistory = useCallback(async () => {
+    const response = await fetch(`/api/submissions?challenge=${encodeURIComponent(`${concept}/${slug}`)}`).catch(() => null);
+    if (!response?.ok) return;
+    const body = (await response.json()) as { submissions: SubmissionRow[] };
+    setSubmissions(body.submissions);
+  }, [concept, slug]);
+
   const saveNow = useCallback(async () => {
     if (saveTimer.current) clearTimeout(saveTimer.current);
     saveTimer.current = null;
@@ -56,12 +77,57 @@ export function ChallengePanel({ challenge, initialCode, initialSubmissions, edi
       const response = await fetch(`/api/drafts/${concept}/${slug}`, {
         method: "PUT",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ code: codeRef.current }),
+        body: JSON.stringify({ code: codeRef.current, baseUpdatedAt: baseRef.current }),
       });
-      setSaveState(response.ok ? "saved" : "error");
+      if (!response.ok) {
+        setSaveState("error");
+        return;
+      }
+      const saved = (await response.json()) as { updatedAt: string; replaced: string | null };
+      baseRef.current = saved.updatedAt;
+      setConflict(null);
+      setSaveState("saved");
+      if (saved.replaced) {
+        setReplacedNotice(
+          `Your save replaced a version saved from another tab or device at ${new Date(saved.replaced).toLocaleTimeString()}. That version is kept in your submissions below.`,
+        );
+        void refreshHistory();
+      }
     } catch {
       setSaveState("error");
     }
+  }, [concept, slug, refreshHistory]);
+
+  // Another tab or device may have saved since: check when this page comes back into
+  // view, and now and then while it is visible. The newest save by server time wins;
+  // this page is told, and its text stays in the editor until the learner picks.
+  useEffect(() => {
+    let stopped = false;
+    const check = async () => {
+      // With no draft on the server yet there is nothing to compare (and asking would be a 404);
+      // this page's first save then learns of any other tab's draft from the server's answer.
+      if (document.visibilityState !== "visible" || saveTimer.current || !baseRef.current) return;
+      const response = await fetch(`/api/drafts/${concept}/${slug}`, { cache: "no-store" }).catch(() => null);
+      if (stopped || !response?.ok) return;
+      const server = (await response.json()) as { code: string; updatedAt: string };
+      if (server.updatedAt === baseRef.current) return;
+      if (server.code === codeRef.current) {
+        baseRef.current = server.updatedAt;
+        return;
+      }
+      if (baseRef.current && new Date(server.updatedAt) <= new Date(baseRef.current)) return;
+      setConflict(server);
+    };
+    const onVisible = () => void check();
+    document.addEventListener("visibilitychange", onVisible);
+    window.addEventListener("focus", onVisible);
+    const timer = setInterval(onVisible, CONFLICT_CHECK_MS);
+    return () => {
+      stopped = true;
+      document.removeEventListener("visibilitychange", onVisible);
+      window.removeEventListener("focus", onVisible);
+      clearInterval(timer);
+    };
   }, [concept, slug]);
 
   const onChange = (value: string) => {
@@ -70,6 +136,17 @@ export function ChallengePanel({ challenge, initialCode, initialSubmissions, edi
     setSaveState("unsaved");
     if (saveTimer.current) clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
+  };
+
+  // Saving now makes this page's text the newest; the other version goes to the history.
+  const keepMine = () => void saveNow();
+  const loadTheirs = () => {
+    if (!conflict) return;
+    baseRef.current = conflict.updatedAt;
+    codeRef.current = conflict.code;
+    setCode(conflict.code);
+    setConflict(null);
+    setSaveState("saved");
   };
 
   // Keep the draft if the tab closes before the debounce fires.
@@ -112,13 +189,16 @@ export function ChallengePanel({ challenge, initialCode, initialSubmissions, edi
         if (!response.ok) {
           const retry = response.headers.get("retry-after");
           const message =
-            (body.error ?? `The server answered ${response.status}.`) + (retry ? ` You can try again in ${retry} s.` : "");
+            response.status === 429
+              ? `Time for a short breather: that was a lot of runs in one minute. Your code is saved. You can run again in ${retry ?? "a few"} s.`
+              : (body.error ?? `The server answered ${response.status}.`) + (retry ? ` You can try again in ${retry} s.` : "");
           setProblem(message);
           setAnnouncement(message);
           setSaveState(response.status === 503 || response.status === 429 ? "saved" : "error");
           return;
         }
         const result = body as JudgeResponse;
+        if (result.draftUpdatedAt) baseRef.current = result.draftUpdatedAt;
         setVerdict(result);
         setSaveState("saved");
         setSubmissions((rows) => [result.submission, ...rows].slice(0, 50));
@@ -267,6 +347,32 @@ export function ChallengePanel({ challenge, initialCode, initialSubmissions, edi
         </div>
       ) : null}
 
+      {conflict ? (
+        <div role="alert" data-testid="draft-conflict" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100">
+          <p>
+            A newer version of this draft was saved from another tab or device at {new Date(conflict.updatedAt).toLocaleTimeString()}. The
+            server keeps the newest save. Your text is still here in the editor.
+          </p>
+          <div className="mt-2 flex gap-2">
+            <button type="button" onClick={keepMine} className="rounded-md bg-amber-600 px-2 py-1 text-xs font-medium text-white hover:bg-amber-700">
+              Keep mine (save it as the newest)
+            </button>
+            <button type="button" onClick={loadTheirs} className="rounded-md border border-amber-500 px-2 py-1 text-xs hover:bg-amber-100 dark:hover:bg-amber-900">
+              Load the other version
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {replacedNotice ? (
+        <p data-testid="draft-replaced" className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950/50 dark:text-sky-100">
+          {replacedNotice}{" "}
+          <button type="button" className="underline" onClick={() => setReplacedNotice(null)}>
+            Dismiss
+          </button>
+        </p>
+      ) : null}
+
       {problem ? (
         <p role="alert" data-testid="judge-problem" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100">
           {problem}
@@ -275,29 +381,7 @@ export function ChallengePanel({ challenge, initialCode, initialSubmissions, edi
 
       {verdict ? <VerdictView verdict={verdict} onJump={(line) => setRevealLine({ line, nonce: Date.now() })} /> : null}
 
-      <section aria-labelledby="history-title">
-        <h3 id="history-title" className="mt-2 text-sm font-semibold">
-          Your submissions
-        </h3>
-        {submissions.length === 0 ? (
-          <p className="text-sm text-slate-500 dark:text-slate-400">None yet. Run or submit to see them here.</p>
-        ) : (
-          <ol className="mt-1 divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="submissions">
-            {submissions.map((row) => (
-              <li key={row.id} className="flex items-center justify-between gap-2 py-1.5" data-verdict={row.verdict}>
-                <span>
-                  <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{row.mode}</span>
-                  {row.verdict.replace("_", " ")}
-                </span>
-                <span className="text-xs text-slate-500 dark:text-slate-400">
-                  {row.passed}/{row.total} ·{" "}
-                  <time dateTime={row.createdAt}>{new Date(row.createdAt).toLocaleString()}</time>
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <SubmissionHistory submissions={submissions} dark={dark} />
     </section>
   );
 }

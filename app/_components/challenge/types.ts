@@ -12,11 +12,12 @@ export interface ChallengeView {
 
 export interface SubmissionRow {
   id: string;
-  mode: "run" | "submit";
-  verdict: Verdict["verdict"];
+  /** "draft": not judged, a draft kept when an anonymous session was merged into an account. */
+  mode: "run" | "submit" | "draft";
+  verdict: Verdict["verdict"] | "not_judged";
   passed: number;
   total: number;
   createdAt: string;
 }
 
-export type JudgeResponse = Verdict & { submission: SubmissionRow };
+export type JudgeResponse = Verdict & { submission: SubmissionRow; draftUpdatedAt?: string };

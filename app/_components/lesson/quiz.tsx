@@ -1,13 +1,31 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { QuizQuestion } from "@/lib/content/schemas";
 
-/** A short quiz: pick an answer, see why it is right or wrong. */
-export function Quiz({ questions }: { questions: QuizQuestion[] }) {
+/**
+ * A short quiz: pick an answer, see why it is right or wrong. With `concept`, the
+ * result is recorded to the learner's progress once every question is answered.
+ */
+export function Quiz({ questions, concept }: { questions: QuizQuestion[]; concept?: string }) {
   const [answers, setAnswers] = useState<Record<number, number>>({});
   const answered = Object.keys(answers).length;
   const correct = questions.filter((question, index) => question.options[answers[index] ?? -1]?.correct).length;
+  const recorded = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!concept || questions.length === 0 || answered < questions.length) return;
+    const key = `${correct}/${questions.length}`;
+    if (recorded.current === key) return;
+    recorded.current = key;
+    void fetch(`/api/progress/${concept}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ event: "quiz", correct, total: questions.length }),
+    }).catch(() => {
+      recorded.current = null;
+    });
+  }, [concept, answered, correct, questions.length]);
 
   return (
     <section aria-labelledby="quiz-title" className="mt-12 rounded-xl border border-slate-200 p-5 dark:border-slate-800" data-no-print>

@@ -1,3 +1,4 @@
+import { seededRandom } from "@/lib/random/seeded-random";
 // Pure logic for the connection pool model: a seeded workload against a pool of a chosen
 // size, in front of a database with a few cores that slows down when overloaded.
 
@@ -30,20 +31,10 @@ export interface PoolRun {
   meanBusy: number; // average borrowed connections
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Arrival times (integer ms) of a Poisson stream, the same for every pool size. */
 export function arrivals(perSecond: number, seed = 42): number[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const out: number[] = [];
   let t = 0;
   for (;;) {

@@ -1,3 +1,4 @@
+import { nextRandom as randomStep } from "@/lib/random/seeded-random";
 // The consensus lesson's model: a five-node Raft election on a tick-by-tick timeline.
 // Nodes time out, ask for votes, win with a majority and send heartbeats; you can crash
 // nodes and cut the network. Pure and deterministic: randomized timeouts come from a
@@ -58,11 +59,8 @@ export const PARTITIONS: ReadonlyArray<{ id: string; label: string; side1: numbe
 
 /** mulberry32: returns the next value in [0, 1) and the next seed. */
 export function nextRandom(seed: number): [number, number] {
-  const state = (seed + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return [((t ^ (t >>> 14)) >>> 0) / 4294967296, state];
+  const step = randomStep(seed);
+  return [step.value, step.state];
 }
 
 const label = (id: number) => `N${id + 1}`;

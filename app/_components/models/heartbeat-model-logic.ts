@@ -1,3 +1,4 @@
+import { seededRandom } from "@/lib/random/seeded-random";
 // Pure logic for the heartbeat model: a seeded heartbeat stream with jitter, an optional
 // GC pause and crash, and two detectors watching it (phi accrual and a fixed timeout).
 
@@ -20,16 +21,6 @@ export interface HeartbeatSettings {
 
 export const DEFAULT_SETTINGS: HeartbeatSettings = { jitterMs: 200, threshold: 8, timeoutMs: 1500, gcPause: false, crash: true, seed: 1 };
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A standard normal sample (Box-Muller) from a uniform source. */
 function normal(random: () => number): number {
@@ -40,7 +31,7 @@ function normal(random: () => number): number {
 
 /** Arrival times of heartbeats, in ms from the start. */
 export function heartbeatTimes(s: HeartbeatSettings): number[] {
-  const random = mulberry32(s.seed * 7919 + s.jitterMs);
+  const random = seededRandom(s.seed * 7919 + s.jitterMs);
   const times = [0];
   let t = 0;
   let paused = false;

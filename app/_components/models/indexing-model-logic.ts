@@ -1,3 +1,4 @@
+import { seededRandom } from "@/lib/random/seeded-random";
 // The indexing lesson's model, as pure functions: a small B+ tree of numbers that
 // can be rebuilt at another order, with a trace of the pages a lookup or a range scan
 // touches. Every action copies the tree (it has a few dozen keys at most) and returns
@@ -184,13 +185,9 @@ export function rangeScan(tree: Tree, lo: number, hi: number): Trace {
 
 /** A deterministic stream of keys in [KEY_MIN, KEY_MAX] (mulberry32). */
 export function keyStream(seed: number): () => number {
-  let state = seed >>> 0;
+  const random = seededRandom(seed);
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const unit = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const unit = random();
     return KEY_MIN + Math.floor(unit * (KEY_MAX - KEY_MIN + 1));
   };
 }

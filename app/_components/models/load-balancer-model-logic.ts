@@ -1,3 +1,4 @@
+import { nextRandom as randomStep } from "@/lib/random/seeded-random";
 // Pure simulation behind the load balancer model: a stream of requests from a few
 // clients, spread over backends by one of four strategies. Deterministic: the same
 // actions from the same start always give the same state.
@@ -61,11 +62,8 @@ export function initialState(strategy: Strategy = "round-robin"): LbState {
 
 /** mulberry32: returns the next state and a number in [0, 1). */
 function nextRandom(state: number): [number, number] {
-  const next = (state + 0x6d2b79f5) >>> 0;
-  let t = next;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return [next, ((t ^ (t >>> 14)) >>> 0) / 4294967296];
+  const step = randomStep(state);
+  return [step.state, step.value];
 }
 
 /** FNV-1a over the string's UTF-16 code units (enough for IPv4 text). */

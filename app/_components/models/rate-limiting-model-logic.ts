@@ -1,3 +1,4 @@
+import { seededRandom } from "@/lib/random/seeded-random";
 // The simulation behind the rate-limiting model: pure functions, no React, no clock of
 // its own. Time is simulated milliseconds that only move when a caller says so, which
 // keeps the model deterministic: the same actions give the same picture.
@@ -239,16 +240,7 @@ export type StreamKind = "boundary" | "steady" | "random";
 export const STREAM_SPAN_MS = 3000;
 
 /** A small deterministic PRNG (mulberry32) so the "random" stream is the same every time. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** Request times (ms, sorted) for one of the model's streams. */
 export function requestStream(kind: StreamKind, config: WindowConfig, seed = 7): number[] {

@@ -1,6 +1,7 @@
 // What challenge test files import as "@blueprint/test". The same module runs inside
 // the sandbox (one fresh copy per run) and natively for benchmarks.
 import type { Clock, Timers } from "./support";
+import { seededRandom } from "../../random/seeded-random";
 
 export { expect, AssertionError } from "./expect";
 
@@ -87,16 +88,7 @@ export function createTimers(clock: FakeClock): FakeTimers {
 }
 
 /** A deterministic PRNG (mulberry32): the same seed gives the same sequence in every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** An integer in [min, max] from a seeded PRNG. */
 export function randomInt(random: () => number, min: number, max: number): number {

@@ -1,5 +1,5 @@
 import { findChallengeOr404 } from "@/lib/challenges/find-challenge";
-import { codeBodySchema } from "@/lib/challenges/schemas";
+import { draftBodySchema } from "@/lib/challenges/schemas";
 import { getDraft, saveDraft } from "@/lib/db/drafts";
 import { HttpError } from "@/lib/http/errors";
 import { readJson, route } from "@/lib/http/route";
@@ -14,16 +14,18 @@ export const GET = route<Params>(async (_request, { params }) => {
   const learnerId = await currentLearnerId();
   const draft = learnerId ? await getDraft(learnerId, found.id) : null;
   if (!draft) throw new HttpError(404, "no draft saved for this challenge yet");
-  return Response.json(draft);
+  return Response.json(draft, { headers: { "cache-control": "no-store" } });
 });
 
-// PUT { code } -> { updatedAt }
+// PUT { code, baseUpdatedAt? } -> { updatedAt, replaced }: the newest save wins; `replaced`
+// is the time of a version another tab or device saved since `baseUpdatedAt`, else null.
 export const PUT = route<Params>(async (request, { params }) => {
   const { concept, challenge } = await params;
   const found = findChallengeOr404(concept, challenge);
-  const { code } = await readJson(request, codeBodySchema, 256 * 1024);
+  const { code, baseUpdatedAt } = await readJson(request, draftBodySchema, 256 * 1024);
   const learnerId = await ensureLearnerId();
-  return Response.json(await saveDraft(learnerId, found.id, code));
+  const base = baseUpdatedAt === undefined ? undefined : baseUpdatedAt === null ? null : new Date(baseUpdatedAt);
+  return Response.json(await saveDraft(learnerId, found.id, code, base));
 });
 
 // POST does the same as PUT: navigator.sendBeacon (used when a tab closes) can only POST.

@@ -12,6 +12,6 @@ export const POST = route<{ concept: string; challenge: string; mode: string }>(
   const challenge = findChallengeOr404(concept, slug);
   const { code } = await readJson(request, codeBodySchema, 256 * 1024);
   const learnerId = await ensureLearnerId();
-  const { verdict, submission } = await judgeCode({ learnerId, challenge, mode, code });
-  return Response.json({ ...verdict, submission });
+  const { verdict, submission, draftUpdatedAt } = await judgeCode({ learnerId, challenge, mode, code });
+  return Response.json({ ...verdict, submission, draftUpdatedAt });
 });

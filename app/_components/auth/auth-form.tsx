@@ -1,0 +1,118 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+type Mode = "sign-in" | "sign-up";
+
+// better-auth's error codes, said the way a learner needs to hear them.
+const MESSAGES: Record<string, string> = {
+  USER_ALREADY_EXISTS: "An account with this email already exists. Sign in instead, or use another email.",
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "An account with this email already exists. Sign in instead, or use another email.",
+  INVALID_EMAIL_OR_PASSWORD: "That email and password do not match an account. Check both and try again.",
+  PASSWORD_TOO_SHORT: "That password is too short: use at least 10 characters.",
+  PASSWORD_TOO_LONG: "That password is too long: use at most 128 characters.",
+  INVALID_EMAIL: "That does not look like an email address.",
+  NAME_TOO_LONG: "Your name is too long: use at most 80 characters.",
+  NAME_REQUIRED: "Please tell us what to call you.",
+};
+
+export function AuthForm({ mode }: { mode: Mode }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body =
+      mode === "sign-up"
+        ? { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") }
+        : { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch(`/api/auth/${mode}/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (response.ok) {
+        // A full load, so every server component sees the new session and merged work.
+        router.replace("/dashboard");
+        router.refresh();
+        return;
+      }
+      const data = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+      if (response.status === 429) {
+        const retry = response.headers.get("x-retry-after") ?? response.headers.get("retry-after");
+        setError(`Too many attempts from here. Please wait${retry ? ` ${retry} s` : " a minute"} and try again.`);
+      } else {
+        setError((data.code && MESSAGES[data.code]) ?? data.message ?? `Something went wrong (${response.status}). Please try again.`);
+      }
+    } catch {
+      setError("Could not reach the server. Check your connection and try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
+  return (
+    <form onSubmit={(event) => void onSubmit(event)} className="mt-6 space-y-4" noValidate={false}>
+      {mode === "sign-up" ? (
+        <label className="block text-sm font-medium">
+          Name
+          <input name="name" required maxLength={80} autoComplete="name" className={field} />
+        </label>
+      ) : null}
+      <label className="block text-sm font-medium">
+        Email
+        <input name="email" type="email" required autoComplete="email" className={field} />
+      </label>
+      <label className="block text-sm font-medium">
+        Password
+        <input
+          name="password"
+          type="password"
+          required
+          maxLength={128}
+          autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
+          aria-describedby={mode === "sign-up" ? "password-hint" : undefined}
+          className={field}
+        />
+      </label>
+      {mode === "sign-up" ? (
+        <p id="password-hint" className="text-xs text-slate-500 dark:text-slate-400">
+          At least 10 characters. Everything you did without an account moves into it.
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" data-testid="auth-error" className="rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950/50 dark:text-rose-100">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy} className="w-full rounded-md bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700 disabled:opacity-50">
+        {busy ? "One moment…" : mode === "sign-up" ? "Create account" : "Sign in"}
+      </button>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {mode === "sign-up" ? (
+          <>
+            Already have an account?{" "}
+            <Link href="/sign-in" className="text-sky-700 hover:underline dark:text-sky-300">
+              Sign in
+            </Link>
+          </>
+        ) : (
+          <>
+            New here?{" "}
+            <Link href="/sign-up" className="text-sky-700 hover:underline dark:text-sky-300">
+              Create an account
+            </Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}

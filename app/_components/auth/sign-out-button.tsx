@@ -1,0 +1,24 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+export function SignOutButton({ className }: { className?: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={busy}
+      className={className ?? "text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"}
+      onClick={async () => {
+        setBusy(true);
+        await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+        router.replace("/");
+        router.refresh();
+      }}
+    >
+      Sign out
+    </button>
+  );
+}

@@ -1,0 +1,71 @@
+// The run/submit rate limit: one token bucket per learner in PostgreSQL, taken from
+// atomically, so concurrent requests (from any number of app servers) cannot overdraw it.
+import { beforeAll, describe, expect, test } from "vitest";
+import { createDatabase, useAppEnv } from "./database";
+
+let limit: typeof import("../../lib/rate-limit/judge-limit");
+let buckets: typeof import("../../lib/db/rate-limits");
+
+beforeAll(async () => {
+  useAppEnv(await createDatabase({ migrated: true }));
+  // A judge that is not there (every call a quick 503) and a small budget, for the route-level test.
+  process.env.JUDGE_URL = "http://127.0.0.1:9";
+  process.env.BLUEPRINT_JUDGE_RATE_PER_MINUTE = "2";
+  limit = await import("../../lib/rate-limit/judge-limit");
+  buckets = await import("../../lib/db/rate-limits");
+});
+
+describe("judge rate limit", () => {
+  test("allows the per-minute budget, then refuses with a Retry-After", async () => {
+    const learner = crypto.randomUUID();
+    for (let i = 0; i < 5; i += 1) expect((await limit.takeJudgeToken(learner, 5)).allowed).toBe(true);
+    const refused = await limit.takeJudgeToken(learner, 5);
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(12);
+    // Another learner has a bucket of their own.
+    expect((await limit.takeJudgeToken(crypto.randomUUID(), 5)).allowed).toBe(true);
+  });
+
+  test("concurrent requests never take more than the bucket holds", async () => {
+    const learner = crypto.randomUUID();
+    const results = await Promise.all(Array.from({ length: 40 }, () => limit.takeJudgeToken(learner, 30)));
+    expect(results.filter((result) => result.allowed)).toHaveLength(30);
+  });
+
+  test("the bucket refills with time", async () => {
+    const key = `test:${crypto.randomUUID()}`;
+    expect((await buckets.takeToken(key, 1, 20)).allowed).toBe(true);
+    expect((await buckets.takeToken(key, 1, 20)).allowed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect((await buckets.takeToken(key, 1, 20)).allowed).toBe(true);
+  });
+});
+
+describe("run and submit", () => {
+  test("over the limit: a 429 with Retry-After, and the draft is still saved", async () => {
+    const { createLearner } = await import("../../lib/db/learners");
+    const { getDraft } = await import("../../lib/db/drafts");
+    const { judgeCode } = await import("../../lib/challenges/judge-code");
+    const { loadChallenge } = await import("../../lib/content/server-challenges");
+    const { HttpError } = await import("../../lib/http/errors");
+    const challenge = loadChallenge("rate-limiting/limiters")!;
+    const { id } = await createLearner();
+    const statuses: number[] = [];
+    let last: InstanceType<typeof HttpError> | undefined;
+    for (let i = 0; i < 3; i += 1) {
+      try {
+        await judgeCode({ learnerId: id, challenge, mode: "run", code: `// attempt ${i}` });
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        statuses.push(error.status);
+        last = error;
+      }
+    }
+    // Two reach the (absent) judge, the third is refused before it.
+    expect(statuses).toEqual([503, 503, 429]);
+    expect(Number(last?.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    expect(last?.message).toMatch(/draft is saved/);
+    expect((await getDraft(id, challenge.id))?.code).toBe("// attempt 2");
+  });
+});

@@ -8,7 +8,8 @@ import path from "node:path";
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const results = path.join(root, "test-results");
+// Not test-results/: Playwright empties that folder when it starts.
+const results = path.join(root, "test-reports");
 const only = process.argv.slice(2); // e.g. `npm test -- vitest` runs just that step
 
 interface Step {

@@ -63,7 +63,7 @@ test("forward proxy ignores a trailing dot, on both sides", () => {
   ]);
   expectVerdicts({ blockedDomains: ["tracker.example."] }, [
     ["https://tracker.example/pixel.gif", false],
-    ["https://cdn.tracker.example/pixel.gif", false],
+    ["https://img.tracker.example/pixel.gif", false],
     ["https://tracker.example.org/", true],
   ]);
 });

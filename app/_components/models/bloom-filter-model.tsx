@@ -187,7 +187,8 @@ export function BloomFilterModel() {
           <svg viewBox="0 0 260 130" className="h-auto w-full" role="img" aria-label={`Expected false-positive rate for 1 to ${MAX_K} hashes with ${state.m} bits and ${n} items; the best is ${optimum}.`}>
             {rates.map((rate, i) => {
               const k = i + 1;
-              const height = (rate / maxRate) * 80;
+              // Rounded: Math.exp may differ in the last bit between server and browser (hydration).
+              const height = Math.round((rate / maxRate) * 80 * 100) / 100;
               const x = 20 + i * 40;
               const chosen = k === state.k;
               return (

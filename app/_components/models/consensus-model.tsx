@@ -19,7 +19,8 @@ const CENTER = 150;
 const RADIUS = 100;
 const position = (id: number) => {
   const angle = -Math.PI / 2 + (2 * Math.PI * id) / NODE_COUNT;
-  return { x: CENTER + RADIUS * Math.cos(angle), y: CENTER + RADIUS * Math.sin(angle) };
+  // Rounded so server and browser agree to the last digit (no hydration mismatch).
+  return { x: Math.round((CENTER + RADIUS * Math.cos(angle)) * 100) / 100, y: Math.round((CENTER + RADIUS * Math.sin(angle)) * 100) / 100 };
 };
 
 const ROLE_FILL: Record<SimNode["role"], string> = {

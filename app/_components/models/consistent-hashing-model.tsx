@@ -74,9 +74,13 @@ const SIZE = 300;
 const CENTER = SIZE / 2;
 const RADIUS = 118;
 
+// Rounded: Math.sin/cos may differ in the last bit between the server and the browser,
+// and the SVG is rendered on both (a hydration mismatch otherwise).
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
 function pointAt(degrees: number, radius: number): { x: number; y: number } {
   const radians = ((degrees - 90) * Math.PI) / 180;
-  return { x: CENTER + radius * Math.cos(radians), y: CENTER + radius * Math.sin(radians) };
+  return { x: round2(CENTER + radius * Math.cos(radians)), y: round2(CENTER + radius * Math.sin(radians)) };
 }
 
 /** The model the consistent-hashing lesson embeds as <ConsistentHashingModel />. */

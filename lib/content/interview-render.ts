@@ -1,9 +1,7 @@
 import "server-only";
-import { evaluate } from "@mdx-js/mdx";
 import type { MDXContent } from "mdx/types";
-import * as runtime from "react/jsx-runtime";
-import remarkGfm from "remark-gfm";
 import { loadInterviewPrompt } from "./interviews";
+import { evaluateMdx } from "./mdx";
 
 const cache = new Map<string, { reference: string; Content: MDXContent }>();
 
@@ -13,7 +11,7 @@ export async function renderInterviewReference(slug: string): Promise<MDXContent
   if (!prompt) return undefined;
   const cached = cache.get(slug);
   if (cached && cached.reference === prompt.reference) return cached.Content;
-  const compiled = await evaluate(prompt.reference, { ...runtime, remarkPlugins: [remarkGfm] });
-  cache.set(slug, { reference: prompt.reference, Content: compiled.default });
-  return compiled.default;
+  const Content = await evaluateMdx(prompt.reference);
+  cache.set(slug, { reference: prompt.reference, Content });
+  return Content;
 }

@@ -3,11 +3,11 @@
 // against. The MDX body is the reference answer, shown only once an interview ends.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import matter from "gray-matter";
 import { z } from "zod";
 import { DEFAULT_PHASES } from "../interview/timer";
 import { listConcepts } from "./catalog";
 import { ContentError, parseOrThrow } from "./errors";
+import { readFrontmatter } from "./frontmatter";
 import { conceptDir, contentRoot } from "./paths";
 import { SLUG } from "./schemas";
 
@@ -61,21 +61,15 @@ export function loadInterviewPrompt(slug: string): InterviewPrompt | undefined {
   }
   const cached = promptCache.get(slug);
   if (cached && cached.mtimeMs === mtimeMs) return cached.prompt;
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // gray-matter caches by content; a fresh object keeps our data from being shared.
-    parsed = matter(readFileSync(file, "utf8"), {});
-  } catch (error) {
-    throw new ContentError(file, "frontmatter", `not valid YAML: ${(error as Error).message}`);
-  }
-  const frontmatter = parseOrThrow(interviewFrontmatterSchema, parsed.data, file);
+  const { data, body } = readFrontmatter(file);
+  const frontmatter = parseOrThrow(interviewFrontmatterSchema, data, file);
   const known = new Set(listConcepts().map((concept) => concept.slug));
   frontmatter.concepts.forEach((concept, index) => {
     if (!known.has(concept)) throw new ContentError(file, `concepts.${index}`, `"${concept}" is not a concept slug in catalog.json`);
   });
   if (new Set(frontmatter.concepts).size !== frontmatter.concepts.length) throw new ContentError(file, "concepts", "lists a concept twice");
-  if (parsed.content.trim().length < 200) throw new ContentError(file, "body", "the reference answer is missing or too short");
-  const prompt = { ...frontmatter, slug, file, reference: parsed.content };
+  if (body.trim().length < 200) throw new ContentError(file, "body", "the reference answer is missing or too short");
+  const prompt = { ...frontmatter, slug, file, reference: body };
   promptCache.set(slug, { mtimeMs, prompt });
   return prompt;
 }

@@ -1,11 +1,11 @@
 // Lessons: MDX with zod-validated frontmatter. One parse gives both what the page
 // renders and what the content checks look at (headings, links, code, components).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { compile } from "@mdx-js/mdx";
-import matter from "gray-matter";
 import remarkGfm from "remark-gfm";
 import { ContentError, parseOrThrow } from "./errors";
+import { readFrontmatter } from "./frontmatter";
 import { LESSON_COMPONENTS } from "./lesson-components";
 import { conceptDir } from "./paths";
 import { lessonFrontmatterSchema, type LessonFrontmatter } from "./schemas";
@@ -46,15 +46,10 @@ export function lessonFile(slug: string): string {
 export function loadLessonSource(slug: string): LessonSource | undefined {
   const file = lessonFile(slug);
   if (!existsSync(file)) return undefined;
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new ContentError(file, "frontmatter", `not valid YAML: ${(error as Error).message}`);
-  }
-  const frontmatter = parseOrThrow(lessonFrontmatterSchema, parsed.data, file);
+  const { data, body } = readFrontmatter(file);
+  const frontmatter = parseOrThrow(lessonFrontmatterSchema, data, file);
   if (frontmatter.concept !== slug) throw new ContentError(file, "concept", `must be "${slug}" (the folder it sits in)`);
-  return { slug, file, frontmatter, body: parsed.content };
+  return { slug, file, frontmatter, body };
 }
 
 export function headingId(text: string): string {

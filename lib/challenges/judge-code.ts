@@ -42,8 +42,7 @@ export async function judgeCode(input: {
   }
   const submission = await recordSubmission({ learnerId, code, verdict, contentHash: challenge.contentHash });
   if (mode === "submit") {
-    const conceptSlug = challenge.id.split("/")[0] ?? challenge.id;
-    await recordAttempt(learnerId, conceptSlug, { id: submission.id, passed: verdict.verdict === "passed" });
+    await recordAttempt(learnerId, challenge.concept, { id: submission.id, passed: verdict.verdict === "passed" });
   }
   return { verdict, submission, draftUpdatedAt };
 }

@@ -1,3 +1,4 @@
+import { fnv1a32 } from "@/lib/judge/harness/support";
 // The Bloom filter lesson's model: a small bit array you add words to and query, with
 // the probe positions of each word shown, plus the theoretical false-positive rate for
 // each hash count. Pure and deterministic (fixed hash functions, no randomness).
@@ -26,15 +27,8 @@ export const BIT_CHOICES = [16, 24, 32, 48, 64] as const;
 export const MAX_K = 6;
 export const SAMPLE_WORDS = ["cat", "dog", "owl", "fox", "bee", "elk", "ant", "yak"] as const;
 
-/** 32-bit FNV-1a over UTF-16 code units (enough for a teaching model). */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+/** FNV-1a, the same hash the challenges' ./support module gives learners. */
+export const fnv1a = fnv1a32;
 
 /** A second, independent 32-bit hash (a multiply-xorshift mix of each code unit). */
 export function mix32(text: string): number {

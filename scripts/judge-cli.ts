@@ -43,7 +43,8 @@ try {
 try {
   const verdict = await judge(toJudgeSuite(challenge), source, mode);
   process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
-  process.exit(verdict.verdict === "passed" ? 0 : 1);
+  // exitCode, not process.exit(): exiting while isolated-vm's threads wind down can crash the process.
+  process.exitCode = verdict.verdict === "passed" ? 0 : 1;
 } catch (error) {
   if (error instanceof JudgeInputError) usage(error.message);
   throw error;

@@ -18,6 +18,12 @@ const envSchema = z.object({
   BLUEPRINT_AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
   /** Runs plus submits a learner may make per minute. */
   BLUEPRINT_JUDGE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Saves of one kind (drafts, notes, progress, ...) a learner may make per minute; interviews get a quarter of it (lib/rate-limit/write-limit.ts). */
+  BLUEPRINT_WRITE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Anonymous learners one client address may create per hour (a class behind one NAT shares an address). */
+  BLUEPRINT_ANONYMOUS_LEARNERS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs; empty: none (lib/rate-limit/client-address.ts). */
+  BLUEPRINT_TRUSTED_PROXIES: z.string().default(""),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

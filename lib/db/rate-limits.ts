@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { Prisma } from "./generated/client";
 
 export interface BucketResult {
   allowed: boolean;
@@ -12,15 +13,17 @@ export interface BucketResult {
  * taken by ON CONFLICT DO UPDATE serialises concurrent requests on every app server.
  * The same arithmetic as lib/rate-limit/token-bucket.ts, in SQL.
  */
-export async function takeToken(key: string, capacity: number, refillPerSecond: number): Promise<BucketResult> {
+export async function takeToken(key: string, capacity: number, refillPerSecond: number, at?: Date): Promise<BucketResult> {
+  // `at` lets tests fix the clock; the database's clock otherwise, shared by every app server.
+  const now = at ? Prisma.sql`${at.toISOString()}::timestamptz` : Prisma.sql`now()`;
   const rows = await db().$queryRaw<Array<{ allowed: boolean; tokens: number }>>`
     INSERT INTO "RateLimitBucket" AS b ("key", "tokens", "allowed", "updatedAt")
-    VALUES (${key}, ${capacity}::float8 - 1, true, now())
+    VALUES (${key}, ${capacity}::float8 - 1, true, ${now})
     ON CONFLICT ("key") DO UPDATE SET
-      "allowed" = LEAST(${capacity}::float8, b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (now() - b."updatedAt"))::float8) * ${refillPerSecond}::float8) >= 1,
-      "tokens" = LEAST(${capacity}::float8, b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (now() - b."updatedAt"))::float8) * ${refillPerSecond}::float8)
-        - CASE WHEN LEAST(${capacity}::float8, b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (now() - b."updatedAt"))::float8) * ${refillPerSecond}::float8) >= 1 THEN 1 ELSE 0 END,
-      "updatedAt" = GREATEST(b."updatedAt", now())
+      "allowed" = LEAST(${capacity}::float8, b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (${now} - b."updatedAt"))::float8) * ${refillPerSecond}::float8) >= 1,
+      "tokens" = LEAST(${capacity}::float8, b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (${now} - b."updatedAt"))::float8) * ${refillPerSecond}::float8)
+        - CASE WHEN LEAST(${capacity}::float8, b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (${now} - b."updatedAt"))::float8) * ${refillPerSecond}::float8) >= 1 THEN 1 ELSE 0 END,
+      "updatedAt" = GREATEST(b."updatedAt", ${now})
     RETURNING "allowed", "tokens"`;
   const row = rows[0];
   if (!row) throw new Error("rate limit statement returned no row");

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import * as esbuild from "esbuild";
 import { loadChallenge } from "../lib/content/challenges";
-import { freePort } from "../lib/db/embedded-postgres";
+import { freePort } from "../lib/db-tooling/embedded-postgres";
 import type { HarnessEvent } from "../lib/judge/harness/runner";
 
 const runsArg = process.argv.indexOf("--runs");

@@ -5,9 +5,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort, startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { migrate } from "../lib/db/migrate";
-import { diffSchemas, isEmptyMigration } from "../lib/db/schema-diff";
+import { freePort, startEmbeddedPostgres } from "../lib/db-tooling/embedded-postgres";
+import { migrate } from "../lib/db-tooling/migrate";
+import { diffSchemas, isEmptyMigration } from "../lib/db-tooling/schema-diff";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

@@ -1,5 +1,5 @@
 // npm run db:migrate: apply prisma/migrations to DATABASE_URL (what `npm start` does before it serves).
-import { migrate } from "../lib/db/migrate";
+import { migrate } from "../lib/db-tooling/migrate";
 
 const url = process.env.DATABASE_URL;
 if (!url) {

@@ -1,5 +1,5 @@
 // npm run db:seed: mirror the concept catalog from content/ into DATABASE_URL.
-import { seed } from "../lib/db/seed";
+import { seed } from "../lib/db-tooling/seed";
 
 const url = process.env.DATABASE_URL;
 if (!url) {

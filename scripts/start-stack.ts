@@ -8,9 +8,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { freePort, startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
-import { migrate } from "../lib/db/migrate";
-import { seed } from "../lib/db/seed";
+import { freePort, startEmbeddedPostgres, type RunningPostgres } from "../lib/db-tooling/embedded-postgres";
+import { migrate } from "../lib/db-tooling/migrate";
+import { seed } from "../lib/db-tooling/seed";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const root = process.cwd();

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { migrate } from "../../lib/db/migrate";
+import { migrate } from "../../lib/db-tooling/migrate";
 
 export async function createDatabase(options: { migrated: boolean }): Promise<string> {
   const admin = inject("adminDatabaseUrl");

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { freePort, startEmbeddedPostgres } from "../../lib/db-tooling/embedded-postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -3,8 +3,8 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { beforeAll, describe, expect, test } from "vitest";
-import { migrate, readMigrations } from "../../lib/db/migrate";
-import { diffSchemas, isEmptyMigration } from "../../lib/db/schema-diff";
+import { migrate, readMigrations } from "../../lib/db-tooling/migrate";
+import { diffSchemas, isEmptyMigration } from "../../lib/db-tooling/schema-diff";
 import { createDatabase, useAppEnv } from "./database";
 
 let url: string;

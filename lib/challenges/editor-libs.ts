@@ -8,6 +8,8 @@ let cached: Array<{ path: string; content: string }> | undefined;
 export function editorLibs(): Array<{ path: string; content: string }> {
   cached ??= [
     { path: "file:///support.ts", content: readFileSync(path.join(process.cwd(), "lib/judge/harness/support.ts"), "utf8") },
+    // support.ts re-exports "../../hash/hashes"; from file:///support.ts that resolves to file:///hash/hashes.ts.
+    { path: "file:///hash/hashes.ts", content: readFileSync(path.join(process.cwd(), "lib/hash/hashes.ts"), "utf8") },
     {
       path: "file:///sandbox-globals.d.ts",
       content: readFileSync(path.join(process.cwd(), "lib/judge/harness/sandbox-globals.d.ts"), "utf8"),

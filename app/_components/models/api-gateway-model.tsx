@@ -14,7 +14,7 @@ import {
   type GatewayState,
   type StageResult,
   type TokenChoice,
-} from "./api-gateway-model-logic";
+} from "@/lib/models/api-gateway";
 
 const BUTTON =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";

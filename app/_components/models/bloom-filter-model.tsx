@@ -2,7 +2,7 @@
 
 // The Bloom filter lesson's interactive model: add words to a small bit array, query
 // others, find a false positive, and compare hash counts on a chart. The behaviour
-// lives in ./bloom-filter-model-logic (pure, tested); this file draws it.
+// lives in @/lib/models/bloom-filter (pure, tested); this file draws it.
 
 import { useId, useState, type FormEvent } from "react";
 import {
@@ -19,7 +19,7 @@ import {
   SAMPLE_WORDS,
   theoreticalRate,
   type BloomModelState,
-} from "./bloom-filter-model-logic";
+} from "@/lib/models/bloom-filter";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";

@@ -2,7 +2,7 @@
 
 // The caching lesson's interactive model: an LRU cache with TTLs to drive by hand (get,
 // set, let time pass, change capacity) and a stampede calculator for one expiring hot
-// key. All behaviour lives in ./caching-model-logic (pure, tested); this file only draws
+// key. All behaviour lives in @/lib/models/caching (pure, tested); this file only draws
 // it and turns clicks into actions.
 
 import { useId, useReducer, useState } from "react";
@@ -24,7 +24,7 @@ import {
   stampede,
   TTL_CHOICES,
   type CacheSim,
-} from "./caching-model-logic";
+} from "@/lib/models/caching";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";

@@ -2,10 +2,10 @@
 
 // The CAP lesson's interactive model: five replicas, a partition you place, and reads
 // and writes sent to any replica in CP or AP mode. The behaviour lives in
-// ./cap-theorem-model-logic (pure, tested); this file draws it and wires the controls.
+// @/lib/models/cap-theorem (pure, tested); this file draws it and wires the controls.
 
 import { useId, useReducer, useState } from "react";
-import { capReducer, createCapState, describePicture, quorumsOverlap, reachable, REPLICAS, type Mode } from "./cap-theorem-model-logic";
+import { capReducer, createCapState, describePicture, quorumsOverlap, reachable, REPLICAS, type Mode } from "@/lib/models/cap-theorem";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";

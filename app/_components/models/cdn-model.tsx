@@ -3,7 +3,7 @@
 // The CDN lesson's interactive model: users in five cities fetch /logo.png through their
 // nearest edge from an origin in Virginia. Send requests, let time pass, take the origin
 // down, purge, and fire bursts with and without request coalescing. All behaviour lives
-// in ./cdn-model-logic (pure, tested); this file only draws it.
+// in @/lib/models/cdn (pure, tested); this file only draws it.
 
 import { useId, useReducer, useState } from "react";
 import {
@@ -26,7 +26,7 @@ import {
   wait,
   type CdnSim,
   type Served,
-} from "./cdn-model-logic";
+} from "@/lib/models/cdn";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";

@@ -13,7 +13,7 @@ import {
   regionOf,
   swapPayloadBytes,
   type Region,
-} from "./checksum-crc-model-logic";
+} from "@/lib/models/checksum-crc";
 
 const REGION_STYLE: Record<Region, { card: string; label: string }> = {
   length: {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { ACQUIRE_TIMEOUT_MS, CORES, LOADS, MAX_POOL, bestRun, describe, sweep, type PoolRun } from "./connection-pool-model-logic";
+import { ACQUIRE_TIMEOUT_MS, CORES, LOADS, MAX_POOL, bestRun, describe, sweep, type PoolRun } from "@/lib/models/connection-pool";
 
 const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 

@@ -2,10 +2,10 @@
 
 // The consensus lesson's interactive model: a five-node Raft election you step through
 // tick by tick, crash nodes in and split with a partition. The behaviour lives in
-// ./consensus-model-logic (pure, seeded, tested); this file draws it and wires controls.
+// @/lib/models/consensus (pure, seeded, tested); this file draws it and wires controls.
 
 import { useEffect, useId, useState } from "react";
-import { createSim, describeSim, NODE_COUNT, PARTITIONS, run, setPartition, step, toggleNode, type MsgType, type SimNode, type SimState } from "./consensus-model-logic";
+import { createSim, describeSim, NODE_COUNT, PARTITIONS, run, setPartition, step, toggleNode, type MsgType, type SimNode, type SimState } from "@/lib/models/consensus";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";

@@ -3,7 +3,7 @@
 // The consistent-hashing lesson's interactive model: a ring of murmur3 positions with
 // virtual nodes, 48 keys placed on it, and the count of keys that move when a node joins
 // or leaves, next to what hash mod N would have moved. All behaviour lives in
-// ./consistent-hashing-model-logic (pure, tested); this file only draws it.
+// @/lib/models/consistent-hashing (pure, tested); this file only draws it.
 
 import { useId, useReducer, useState } from "react";
 import {
@@ -23,7 +23,7 @@ import {
   setVirtualNodes,
   VNODE_CHOICES,
   type RingState,
-} from "./consistent-hashing-model-logic";
+} from "@/lib/models/consistent-hashing";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";

@@ -3,7 +3,7 @@
 // The indexing lesson's interactive model: a B+ tree of numbers you can insert into,
 // delete from, search and range-scan, at order 3 to 6. The path a lookup takes and the
 // leaves a range scan walks are highlighted. All behaviour lives in
-// ./indexing-model-logic (pure, tested); this file draws it.
+// @/lib/models/indexing (pure, tested); this file draws it.
 
 import { useId, useReducer, useState } from "react";
 import {
@@ -26,7 +26,7 @@ import {
   search,
   type Trace,
   type Tree,
-} from "./indexing-model-logic";
+} from "@/lib/models/indexing";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";

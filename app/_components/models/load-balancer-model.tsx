@@ -13,7 +13,7 @@ import {
   toggleUp,
   type LbState,
   type Strategy,
-} from "./load-balancer-model-logic";
+} from "@/lib/models/load-balancer";
 
 const COLORS: Record<string, { chip: string; bar: string; text: string }> = {
   A: {

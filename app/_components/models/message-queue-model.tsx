@@ -3,7 +3,7 @@
 // The message-queue lesson's interactive model: send jobs, let two consumers receive,
 // ack, nack or crash, and move the clock to watch visibility timeouts bring messages
 // back and the last failed attempt park them in the dead letters. All behaviour lives
-// in ./message-queue-model-logic (pure, tested); this file draws it.
+// in @/lib/models/message-queue (pure, tested); this file draws it.
 
 import { useId, useReducer } from "react";
 import {
@@ -29,7 +29,7 @@ import {
   type ConsumerName,
   type QueueSim,
   type SimMessage,
-} from "./message-queue-model-logic";
+} from "@/lib/models/message-queue";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:cursor-not-allowed disabled:opacity-50";

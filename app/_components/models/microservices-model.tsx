@@ -3,7 +3,7 @@
 // The microservices lesson's interactive model: an orchestrated trip-booking saga.
 // Choose which actions and compensations fail and how often each step retries, then
 // step through the timeline: retries, the failing step, and compensations in reverse.
-// Behaviour lives in ./microservices-model-logic (pure, tested).
+// Behaviour lives in @/lib/models/microservices (pure, tested).
 
 import { useId, useMemo, useState } from "react";
 import {
@@ -17,7 +17,7 @@ import {
   type EventKind,
   type FailureMode,
   type StepConfig,
-} from "./microservices-model-logic";
+} from "@/lib/models/microservices";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:cursor-not-allowed disabled:opacity-50";

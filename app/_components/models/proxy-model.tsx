@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { BLOCKED, PRESET_URLS, buildChain, describeProxy, judgeUrl, type ChainOptions, type HeaderLine } from "./proxy-model-logic";
+import { BLOCKED, PRESET_URLS, buildChain, describeProxy, judgeUrl, type ChainOptions, type HeaderLine } from "@/lib/models/proxy";
 
 const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 const PANEL = "rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-800";

@@ -2,7 +2,7 @@
 
 // The pub/sub lesson's interactive model: a broker with MQTT topic filters. Type a
 // filter to subscribe, publish to a topic, and see which subscriptions receive it, in
-// which order, and why the others did not. Behaviour lives in ./pub-sub-model-logic.
+// which order, and why the others did not. Behaviour lives in @/lib/models/pub-sub.
 
 import { useId, useReducer, useState, type FormEvent } from "react";
 import {
@@ -16,7 +16,7 @@ import {
   topicError,
   unsubscribe,
   type PubSubSim,
-} from "./pub-sub-model-logic";
+} from "@/lib/models/pub-sub";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:cursor-not-allowed disabled:opacity-50";

@@ -2,7 +2,7 @@
 
 // The rate-limiting lesson's interactive model: a token bucket to fire requests at, and
 // a second view that runs a fixed window and a sliding window counter over the same
-// request stream. All behaviour lives in ./rate-limiting-model-logic (pure, tested);
+// request stream. All behaviour lives in @/lib/models/rate-limiting (pure, tested);
 // this file only draws it and turns clicks and keys into actions.
 
 import { useEffect, useId, useMemo, useReducer, useRef, useState, type KeyboardEvent } from "react";
@@ -24,7 +24,7 @@ import {
   type RollingPeak,
   type StreamKind,
   type WindowDecision,
-} from "./rate-limiting-model-logic";
+} from "@/lib/models/rate-limiting";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";

@@ -3,7 +3,7 @@
 // The replication lesson's interactive model: a primary and three asynchronous
 // replicas on a simulated clock. Write, let time pass, read plainly or with your last
 // lsn, and fail over to a replica to see which writes survive. All behaviour lives in
-// ./replication-model-logic (pure, tested); this file draws it.
+// @/lib/models/replication (pure, tested); this file draws it.
 
 import { useId, useReducer, useState } from "react";
 import {
@@ -22,7 +22,7 @@ import {
   valueAt,
   write,
   type ReplicationState,
-} from "./replication-model-logic";
+} from "@/lib/models/replication";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";

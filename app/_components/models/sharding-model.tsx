@@ -2,7 +2,7 @@
 
 // The sharding lesson's interactive model: 24 user keys on shards by hash, range or
 // directory. Grow the cluster and see which keys move; make one key hot and see one
-// shard carry its load. All behaviour lives in ./sharding-model-logic (pure, tested).
+// shard carry its load. All behaviour lives in @/lib/models/sharding (pure, tested).
 
 import { useId, useReducer } from "react";
 import {
@@ -17,7 +17,7 @@ import {
   shards,
   type Scheme,
   type ShardingState,
-} from "./sharding-model-logic";
+} from "@/lib/models/sharding";
 
 const button =
   "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { advance, createCache, describeCache, describeStampede, get, hitRatio, resize, set, stampede } from "./caching-model-logic";
+import { advance, createCache, describeCache, describeStampede, get, hitRatio, resize, set, stampede } from "./caching";
 
 describe("the LRU cache", () => {
   test("get and set move a key to the front; the back is evicted when full", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { describe as describeState, initialState, sendMany, sendRequest, setStrategy, setWeight, toggleSlow, toggleUp } from "./load-balancer-model-logic";
+import { describe as describeState, initialState, sendMany, sendRequest, setStrategy, setWeight, toggleSlow, toggleUp } from "./load-balancer";
 
 const order = (state: ReturnType<typeof initialState>) => state.history.map((a) => a.backend);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CRASH_AT_MS, DEFAULT_SETTINGS, PhiDetector, describe as describeRun, heartbeatTimes, simulate } from "./heartbeat-model-logic";
+import { CRASH_AT_MS, DEFAULT_SETTINGS, PhiDetector, describe as describeRun, heartbeatTimes, simulate } from "./heartbeat";
 
 describe("heartbeat model logic", () => {
   test("the phi detector matches the formula after its first heartbeat", () => {

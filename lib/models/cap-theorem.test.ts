@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { capReducer, createCapState, describeCap, latestValue, quorumsOverlap, reachable, type CapAction, type CapState } from "./cap-theorem-model-logic";
+import { capReducer, createCapState, describeCap, latestValue, quorumsOverlap, reachable, type CapAction, type CapState } from "./cap-theorem";
 
 const run = (state: CapState, ...actions: CapAction[]) => actions.reduce(capReducer, state);
 

@@ -14,7 +14,7 @@ import {
   remainingMs,
   send,
   visibleInOrder,
-} from "./message-queue-model-logic";
+} from "./message-queue";
 
 const config = { visibilityTimeoutMs: 10_000, maxAttempts: 2 };
 

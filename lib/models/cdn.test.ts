@@ -14,7 +14,7 @@ import {
   setHeaders,
   setOrigin,
   wait,
-} from "./cdn-model-logic";
+} from "./cdn";
 
 describe("serving one file through edges", () => {
   test("the first request at an edge is a MISS, the next a HIT, and edges are independent", () => {

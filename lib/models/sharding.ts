@@ -4,7 +4,7 @@
 // action returns a new state; nothing here is random, so the same clicks give the
 // same picture.
 
-import { murmur3_32 } from "@/lib/judge/harness/support";
+import { murmur3_32 } from "@/lib/hash/hashes";
 
 export type Scheme = "hash" | "range" | "directory";
 

@@ -11,7 +11,7 @@ import {
   readMine,
   readPlain,
   write,
-} from "./replication-model-logic";
+} from "./replication";
 
 describe("writes and lag", () => {
   test("writes get lsn 1, 2, 3 and the client remembers its last one", () => {

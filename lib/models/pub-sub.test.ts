@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createPubSubSim, describePubSub, explainMatch, filterError, publish, retain, subscribe, topicError, unsubscribe } from "./pub-sub-model-logic";
+import { createPubSubSim, describePubSub, explainMatch, filterError, publish, retain, subscribe, topicError, unsubscribe } from "./pub-sub";
 
 describe("pub/sub model", () => {
   test("MQTT matching rules, with reasons", () => {

@@ -16,7 +16,7 @@ import {
   search,
   describeScale,
   type TreeNode,
-} from "./indexing-model-logic";
+} from "./indexing";
 
 function checkShape(node: TreeNode, order: number): number {
   if (node.kind === "leaf") {

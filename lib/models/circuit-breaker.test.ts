@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CONFIG, currentState, describe as describeModel, initialModel, sendRequest, setFallback, setHealthy, wait, type CbModel } from "./circuit-breaker-model-logic";
+import { CONFIG, currentState, describe as describeModel, initialModel, sendRequest, setFallback, setHealthy, wait, type CbModel } from "./circuit-breaker";
 
 function repeat(m: CbModel, n: number, step: (m: CbModel) => CbModel): CbModel {
   let out = m;

@@ -1,5 +1,5 @@
 import { nextRandom as randomStep } from "@/lib/random/seeded-random";
-import { fnv1a32 } from "@/lib/judge/harness/support";
+import { fnv1a32 } from "@/lib/hash/hashes";
 // Pure simulation behind the load balancer model: a stream of requests from a few
 // clients, spread over backends by one of four strategies. Deterministic: the same
 // actions from the same start always give the same state.

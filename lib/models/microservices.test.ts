@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_STEPS, describeSaga, simulateSaga, updateStep, type StepConfig } from "./microservices-model-logic";
+import { DEFAULT_STEPS, describeSaga, simulateSaga, updateStep, type StepConfig } from "./microservices";
 
 const step = (name: string, change: Partial<StepConfig> = {}): StepConfig => ({
   name,

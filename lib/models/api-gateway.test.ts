@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { LIMIT_PER_MINUTE, describeGateway, handle, initialGatewayState, nextMinute } from "./api-gateway-model-logic";
+import { LIMIT_PER_MINUTE, describeGateway, handle, initialGatewayState, nextMinute } from "./api-gateway";
 
 const status = (method: string, path: string, token: Parameters<typeof handle>[3] = "alice") =>
   handle(initialGatewayState(), method, path, token).last!.result.status;

@@ -19,7 +19,7 @@ import {
   slidingEstimate,
   tokensAt,
   waitForTokens,
-} from "./rate-limiting-model-logic";
+} from "./rate-limiting";
 
 describe("token bucket simulation", () => {
   test("starts full at t = 0", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CLIENT_IP, FORGED, buildChain, describeProxy, forward, judgeUrl, trustedClient } from "./proxy-model-logic";
+import { CLIENT_IP, FORGED, buildChain, describeProxy, forward, judgeUrl, trustedClient } from "./proxy";
 
 describe("proxy model: forward proxy verdicts", () => {
   test("blocks a domain and its subdomains but not look-alikes", () => {

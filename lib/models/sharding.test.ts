@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { murmur3_32 } from "@/lib/judge/harness/support";
+import { murmur3_32 } from "@/lib/hash/hashes";
 import {
   addShard,
   createSharding,
@@ -14,7 +14,7 @@ import {
   setScheme,
   shardOf,
   shards,
-} from "./sharding-model-logic";
+} from "./sharding";
 
 describe("placement", () => {
   test("keys are listed in JS string order", () => {

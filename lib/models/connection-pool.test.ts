@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ACQUIRE_TIMEOUT_MS, CORES, LOADS, RUN_MS, arrivals, bestRun, databaseRate, describe as describeRun, runPool, sweep } from "./connection-pool-model-logic";
+import { ACQUIRE_TIMEOUT_MS, CORES, LOADS, RUN_MS, arrivals, bestRun, databaseRate, describe as describeRun, runPool, sweep } from "./connection-pool";
 
 describe("connection pool model logic", () => {
   test("arrivals are seeded, sorted and about the requested rate", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { adler32, analyze, buildFrame, crc32, describe as describeFrame, flipBit, messageBytes, regionOf, sum8, swapPayloadBytes } from "./checksum-crc-model-logic";
+import { adler32, analyze, buildFrame, crc32, describe as describeFrame, flipBit, messageBytes, regionOf, sum8, swapPayloadBytes } from "./checksum-crc";
 
 const ascii = (text: string) => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
 

@@ -1,4 +1,4 @@
-import { fnv1a32 } from "@/lib/judge/harness/support";
+import { fnv1a32 } from "@/lib/hash/hashes";
 // The Bloom filter lesson's model: a small bit array you add words to and query, with
 // the probe positions of each word shown, plus the theoretical false-positive rate for
 // each hash count. Pure and deterministic (fixed hash functions, no randomness).

@@ -11,7 +11,7 @@ import {
   resize,
   SAMPLE_WORDS,
   theoreticalRate,
-} from "./bloom-filter-model-logic";
+} from "./bloom-filter";
 
 describe("bloom-filter model logic", () => {
   test("probes are k positions inside the array and deterministic", () => {

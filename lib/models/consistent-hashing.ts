@@ -3,7 +3,7 @@
 // change of membership, how many keys moved on the ring against how many would have
 // moved with hash(key) mod N. Nothing here is random: the same clicks give the same picture.
 
-import { murmur3_32 } from "@/lib/judge/harness/support";
+import { murmur3_32 } from "@/lib/hash/hashes";
 
 /** Node names in the order they join. */
 export const NODE_NAMES: readonly string[] = ["A", "B", "C", "D", "E", "F", "G", "H"];

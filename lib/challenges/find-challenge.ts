@@ -1,10 +1,10 @@
 import "server-only";
+import { AppError } from "../app-error";
 import { loadChallenge, type Challenge } from "../content/server-challenges";
-import { HttpError } from "../http/errors";
 
-/** The challenge at /<concept>/<challenge>, or a 404 that says which one was not found. */
-export function findChallengeOr404(concept: string, challenge: string): Challenge {
+/** The challenge at /<concept>/<challenge>, or a not_found that says which one. */
+export function findChallenge(concept: string, challenge: string): Challenge {
   const found = loadChallenge(`${concept}/${challenge}`);
-  if (!found) throw new HttpError(404, `unknown challenge "${concept}/${challenge}"`);
+  if (!found) throw new AppError("not_found", `unknown challenge "${concept}/${challenge}"`);
   return found;
 }

@@ -1,18 +1,21 @@
 import "server-only";
-import { saveDraft } from "../db/drafts";
-import { recordAttempt } from "../db/progress";
-import { recordSubmission, type SubmissionSummary } from "../db/submissions";
+import { AppError } from "../app-error";
+import type { Challenge } from "../content/server-challenges";
+import { upsertDraft } from "../db/drafts";
+import { recordJudgedRun, type SubmissionSummary } from "../db/submissions";
 import { env } from "../env";
-import { HttpError } from "../http/errors";
 import { JudgeRejectedError, JudgeUnavailableError, requestVerdict } from "../judge/client";
 import type { JudgeMode, Verdict } from "../judge/verdict";
-import type { Challenge } from "../content/server-challenges";
 import { takeJudgeToken } from "../rate-limit/judge-limit";
+import { verdictSchema } from "./contract";
 
 /**
  * Runs the learner's code on the judge service and stores the outcome. The draft is
- * saved first, so a judge that is down or busy (or a rate limit) never costs the
- * learner their code. A submit counts as an attempt; the first that passes solves it.
+ * saved whatever happens, so a judge that is down or busy (or a rate limit) never costs
+ * the learner their code; it is saved beside the token and the judge rather than
+ * before them, and awaited before any answer. A submit counts as an attempt; the first
+ * that passes solves it. Database work on the way: one statement before the judge (the
+ * token), one after (submission and attempt together).
  */
 export async function judgeCode(input: {
   learnerId: string;
@@ -21,28 +24,36 @@ export async function judgeCode(input: {
   code: string;
 }): Promise<{ verdict: Verdict; submission: SubmissionSummary; draftUpdatedAt: Date }> {
   const { learnerId, challenge, mode, code } = input;
-  const { updatedAt: draftUpdatedAt } = await saveDraft(learnerId, challenge.id, code);
+  const [draft, judged] = await Promise.allSettled([upsertDraft(learnerId, challenge.id, code), limitedVerdict(learnerId, challenge.id, mode, code)]);
+  if (draft.status === "rejected") throw draft.reason;
+  if (judged.status === "rejected") throw judged.reason;
+  const verdict = judged.value;
+  const submission = await recordJudgedRun({ learnerId, conceptSlug: challenge.concept, code, verdict, contentHash: challenge.contentHash });
+  return { verdict, submission, draftUpdatedAt: draft.value };
+}
+
+async function limitedVerdict(learnerId: string, challengeId: string, mode: JudgeMode, code: string): Promise<Verdict> {
   const limit = await takeJudgeToken(learnerId);
   if (!limit.allowed) {
-    throw new HttpError(
-      429,
+    throw new AppError(
+      "rate_limited",
       `You have run your code a lot in the last minute. Your draft is saved; try again in ${limit.retryAfterSeconds} s.`,
-      { "retry-after": String(limit.retryAfterSeconds) },
+      { retryAfterSeconds: limit.retryAfterSeconds },
     );
   }
-  let verdict: Verdict;
+  let reply: unknown;
   try {
-    verdict = await requestVerdict({ url: env().JUDGE_URL, secret: env().JUDGE_SECRET }, { challengeId: challenge.id, mode, code });
+    reply = await requestVerdict({ url: env().JUDGE_URL, secret: env().JUDGE_SECRET }, { challengeId, mode, code });
   } catch (error) {
-    if (error instanceof JudgeUnavailableError) {
-      throw new HttpError(503, error.message, { "retry-after": String(error.retryAfterSeconds) });
-    }
-    if (error instanceof JudgeRejectedError) throw new HttpError(error.status === 413 ? 413 : 400, error.message);
+    if (error instanceof JudgeUnavailableError) throw new AppError("unavailable", error.message, { retryAfterSeconds: error.retryAfterSeconds });
+    if (error instanceof JudgeRejectedError) throw new AppError(error.status === 413 ? "too_large" : "bad_request", error.message);
     throw error;
   }
-  const submission = await recordSubmission({ learnerId, code, verdict, contentHash: challenge.contentHash });
-  if (mode === "submit") {
-    await recordAttempt(learnerId, challenge.concept, { id: submission.id, passed: verdict.verdict === "passed" });
+  // The judge is another process: what it answers is checked before it is stored or shown.
+  const parsed = verdictSchema.safeParse(reply);
+  if (!parsed.success || parsed.data.challengeId !== challengeId || parsed.data.mode !== mode) {
+    console.error("judge reply is not a verdict for", challengeId, mode, parsed.success ? "(wrong challenge or mode)" : parsed.error.issues.slice(0, 3));
+    throw new AppError("unavailable", "The judge answered something that is not a verdict. Your code is saved; try again.", { retryAfterSeconds: 5 });
   }
-  return { verdict, submission, draftUpdatedAt };
+  return parsed.data;
 }

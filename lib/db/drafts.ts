@@ -21,6 +21,7 @@ export interface SavedDraft {
  * version is kept as a history entry (mode "draft"), so no text is lost.
  */
 export async function saveDraft(learnerId: string, challengeId: string, code: string, baseUpdatedAt?: Date | null): Promise<SavedDraft> {
+  if (baseUpdatedAt === undefined) return { updatedAt: await upsertDraft(learnerId, challengeId, code), replaced: null };
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ updatedAt: Date; code: string }>>`
       SELECT "updatedAt", "code" FROM "Draft" WHERE "learnerId" = ${learnerId}::uuid AND "challengeId" = ${challengeId} FOR UPDATE`;
@@ -53,6 +54,14 @@ export async function saveDraft(learnerId: string, challengeId: string, code: st
   });
 }
 
-export async function deleteDraft(learnerId: string, challengeId: string): Promise<void> {
-  await db().draft.deleteMany({ where: { learnerId, challengeId } });
+/** The newest save wins, nothing compared: one statement (run and submit save this way). */
+export async function upsertDraft(learnerId: string, challengeId: string, code: string): Promise<Date> {
+  const now = new Date();
+  const rows = await db().$queryRaw<Array<{ updatedAt: Date }>>`
+    INSERT INTO "Draft" ("learnerId", "challengeId", "code", "updatedAt") VALUES (${learnerId}::uuid, ${challengeId}, ${code}, ${now})
+    ON CONFLICT ("learnerId", "challengeId") DO UPDATE SET "code" = EXCLUDED."code", "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING "updatedAt"`;
+  const row = rows[0];
+  if (!row) throw new Error("saving a draft returned no row");
+  return row.updatedAt;
 }

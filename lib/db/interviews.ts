@@ -1,20 +1,10 @@
 import "server-only";
 import { applyAction, isTimerState, type TimerAction, type TimerState } from "../interview/timer";
+import { AppError } from "../app-error";
 import { db } from "./client";
 
 /** Notes for one phase are capped so a runaway paste cannot fill the database. */
 export const NOTE_MAX_BYTES = 100 * 1024;
-
-/** Input the caller should have caught: `kind` says which 4xx it is. */
-export class InterviewInputError extends Error {
-  override name = "InterviewInputError";
-  constructor(
-    readonly kind: "invalid" | "too-large" | "state",
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface InterviewNoteRecord {
   phaseIndex: number;
@@ -112,17 +102,17 @@ export async function saveInterviewNote(
   text: string,
   version: number,
 ): Promise<SaveNoteResult | null> {
-  if (!Number.isInteger(version) || version < 0) throw new InterviewInputError("invalid", "version must be a whole number, 0 for a phase with no notes yet");
-  if (typeof text !== "string") throw new InterviewInputError("invalid", "text must be a string");
+  if (!Number.isInteger(version) || version < 0) throw new AppError("bad_request", "version must be a whole number, 0 for a phase with no notes yet");
+  if (typeof text !== "string") throw new AppError("bad_request", "text must be a string");
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > NOTE_MAX_BYTES) {
-    throw new InterviewInputError("too-large", `notes for one phase are limited to 100 KB (these are ${Math.ceil(bytes / 1024)} KB); nothing was saved`);
+    throw new AppError("too_large", `notes for one phase are limited to 100 KB (these are ${Math.ceil(bytes / 1024)} KB); nothing was saved`);
   }
   const interview = await db().interview.findFirst({ where: { id, learnerId }, select: { id: true, timer: true } });
   if (!interview) return null;
   const phases = isTimerState(interview.timer) ? interview.timer.phases.length : 0;
   if (!Number.isInteger(phaseIndex) || phaseIndex < 0 || phaseIndex >= phases) {
-    throw new InterviewInputError("invalid", `phase must be a whole number from 0 to ${phases - 1}`);
+    throw new AppError("bad_request", `phase must be a whole number from 0 to ${phases - 1}`);
   }
   if (version === 0) {
     const { count } = await db().interviewNote.createMany({ data: [{ interviewId: id, phaseIndex, text, version: 1 }], skipDuplicates: true });
@@ -142,7 +132,7 @@ export async function saveInterviewNote(
 export async function saveRubricScores(learnerId: string, id: string, scores: number[]): Promise<InterviewRecord | null> {
   const interview = await db().interview.findFirst({ where: { id, learnerId }, select: { status: true } });
   if (!interview) return null;
-  if (interview.status !== "finished") throw new InterviewInputError("state", "finish the interview before scoring it");
+  if (interview.status !== "finished") throw new AppError("conflict", "finish the interview before scoring it");
   const row = await db().interview.update({ where: { id }, data: { rubricScores: scores }, select: recordSelect });
   return toRecord(row);
 }

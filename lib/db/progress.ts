@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { Prisma } from "./generated/client";
 
 export interface ConceptProgressRow {
   conceptSlug: string;
@@ -59,10 +60,15 @@ export async function recordQuiz(learnerId: string, conceptSlug: string, correct
  * solved (one statement, so two concurrent passes cannot both claim "first").
  */
 export async function recordAttempt(learnerId: string, conceptSlug: string, submission: { id: string; passed: boolean }): Promise<void> {
+  await db().$executeRaw`${attemptUpsert(learnerId, conceptSlug, submission)}`;
+}
+
+/** The attempt upsert as a fragment, so a submit can run it in the same statement as its submission. */
+export function attemptUpsert(learnerId: string, conceptSlug: string, submission: { id: string; passed: boolean }): Prisma.Sql {
   const now = new Date();
   const solvedAt = submission.passed ? now : null;
   const solvedId = submission.passed ? submission.id : null;
-  await db().$executeRaw`
+  return Prisma.sql`
     INSERT INTO "ConceptProgress" ("learnerId", "conceptSlug", "attempts", "solvedAt", "solvedSubmissionId", "updatedAt")
     VALUES (${learnerId}::uuid, ${conceptSlug}, 1, ${solvedAt}, ${solvedId}::uuid, ${now})
     ON CONFLICT ("learnerId", "conceptSlug") DO UPDATE

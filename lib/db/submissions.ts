@@ -1,6 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Verdict } from "../judge/verdict";
 import { db } from "./client";
+import { Prisma } from "./generated/client";
+import { attemptUpsert } from "./progress";
 
 export interface SubmissionSummary {
   id: string;
@@ -35,6 +38,38 @@ export async function recordSubmission(input: {
     },
     select: summarySelect,
   });
+}
+
+/**
+ * Stores a judged run or submit and, for a submit, counts the attempt (the first pass
+ * solves the concept): one statement, so one round trip after the judge answers.
+ */
+export async function recordJudgedRun(input: {
+  learnerId: string;
+  conceptSlug: string;
+  code: string;
+  verdict: Verdict;
+  contentHash: string;
+}): Promise<SubmissionSummary> {
+  const { learnerId, verdict } = input;
+  const id = randomUUID();
+  const now = new Date();
+  // A data-modifying CTE runs even when the outer query does not read it; a run counts no attempt.
+  const attempt =
+    verdict.mode === "submit"
+      ? Prisma.sql`, attempt AS (${attemptUpsert(learnerId, input.conceptSlug, { id, passed: verdict.verdict === "passed" })} RETURNING 1)`
+      : Prisma.empty;
+  const rows = await db().$queryRaw<Array<Omit<SubmissionSummary, "mode" | "verdict"> & { mode: string; verdict: string }>>`
+    WITH submission AS (
+      INSERT INTO "Submission" ("id", "learnerId", "challengeId", "mode", "code", "verdict", "passed", "total", "result", "contentHash", "createdAt")
+      VALUES (${id}::uuid, ${learnerId}::uuid, ${verdict.challengeId}, ${verdict.mode}::"JudgeMode", ${input.code}, ${verdict.verdict}::"VerdictKind",
+              ${verdict.passed}, ${verdict.total}, ${JSON.stringify(verdict)}::jsonb, ${input.contentHash}, ${now})
+      RETURNING "id"::text AS id, "mode"::text AS mode, "verdict"::text AS verdict, "passed", "total", "createdAt"
+    )${attempt}
+    SELECT * FROM submission`;
+  const row = rows[0];
+  if (!row) throw new Error("recording a submission returned no row");
+  return { ...row, mode: row.mode as SubmissionSummary["mode"], verdict: row.verdict as SubmissionSummary["verdict"] };
 }
 
 export async function listSubmissions(learnerId: string, challengeId: string, limit = 50): Promise<SubmissionSummary[]> {

@@ -1,43 +1,14 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { z } from "zod";
 import { listConcepts } from "../content/catalog";
 import { loadScenarios, type Scenario } from "../content/reference";
 import * as drills from "../db/drills";
-import { HttpError } from "../http/errors";
-import { mostMissed, pickRound, scenarioRecords, scoreRound, seededRandom, type RoundScore } from "./round";
+import { AppError } from "../app-error";
+import type { AnswerBody, AnswerResult, DrillFeedback, DrillHistory, PublicRound } from "./contract";
+import { uuidSchema } from "../http/ids";
+import { mostMissed, pickRound, scenarioRecords, scoreRound, seededRandom } from "./round";
 
-export interface DrillFeedback {
-  scenarioId: string;
-  chosen: string;
-  correct: boolean;
-  answer: string;
-  answerTitle: string;
-  reason: string;
-  lessonHref: string;
-}
-
-/** What a browser may see of a round: scenario texts, and the right answer only once answered. */
-export interface PublicRound {
-  id: string;
-  createdAt: string;
-  finishedAt: string | null;
-  scenarios: Array<{ id: string; text: string }>;
-  feedback: DrillFeedback[];
-  score: RoundScore;
-}
-
-export interface DrillHistory {
-  rounds: Array<{ id: string; createdAt: string; finishedAt: string | null; score: RoundScore }>;
-  mostMissed: Array<{ id: string; text: string; concept: string; conceptTitle: string; misses: number; hits: number }>;
-}
-
-export const answerBodySchema = z.object({
-  scenarioId: z.string().min(1).max(100),
-  chosen: z.string().min(1).max(100),
-});
-
-const roundIdSchema = z.uuid();
+export type { AnswerBody, AnswerResult, DrillFeedback, DrillHistory, PublicRound } from "./contract";
 
 function scenarioIndex(): Map<string, Scenario> {
   return new Map(loadScenarios().map((s) => [s.id, s]));
@@ -80,8 +51,8 @@ function toPublic(round: drills.DrillRoundRow): PublicRound {
 }
 
 async function roundOr404(learnerId: string | null, roundId: string): Promise<drills.DrillRoundRow> {
-  const round = learnerId && roundIdSchema.safeParse(roundId).success ? await drills.getRound(learnerId, roundId) : null;
-  if (!round) throw new HttpError(404, `no drill round "${roundId}" for this learner`);
+  const round = learnerId && uuidSchema.safeParse(roundId).success ? await drills.getRound(learnerId, roundId) : null;
+  if (!round) throw new AppError("not_found", `no drill round "${roundId}" for this learner`);
   return round;
 }
 
@@ -105,20 +76,20 @@ export async function openPublicRound(learnerId: string | null): Promise<PublicR
 export async function answerScenario(
   learnerId: string | null,
   roundId: string,
-  body: z.infer<typeof answerBodySchema>,
-): Promise<DrillFeedback & { score: RoundScore }> {
+  body: AnswerBody,
+): Promise<AnswerResult> {
   const round = await roundOr404(learnerId, roundId);
   const scenario = scenarioIndex().get(body.scenarioId);
-  if (!scenario) throw new HttpError(404, `no scenario "${body.scenarioId}" exists`);
-  if (!round.scenarioIds.includes(scenario.id)) throw new HttpError(400, `scenario "${scenario.id}" is not part of this round`);
+  if (!scenario) throw new AppError("not_found", `no scenario "${body.scenarioId}" exists`);
+  if (!round.scenarioIds.includes(scenario.id)) throw new AppError("bad_request", `scenario "${scenario.id}" is not part of this round`);
   const titles = conceptTitles();
-  if (!titles.has(body.chosen)) throw new HttpError(400, `chosen: "${body.chosen}" is not one of the 20 concepts`);
-  if (round.finishedAt) throw new HttpError(409, "this round is already finished; start a new one");
+  if (!titles.has(body.chosen)) throw new AppError("bad_request", `chosen: "${body.chosen}" is not one of the 20 concepts`);
+  if (round.finishedAt) throw new AppError("conflict", "this round is already finished; start a new one");
   const correct = body.chosen === scenario.concept;
   const result = await drills.recordAnswer(learnerId as string, round.id, { scenarioId: scenario.id, chosen: body.chosen, correct });
-  if (result === "finished") throw new HttpError(409, "this round is already finished; start a new one");
-  if (result === "already_answered") throw new HttpError(409, `scenario "${scenario.id}" is already answered in this round`);
-  if (result === "not_found") throw new HttpError(404, `no drill round "${roundId}" for this learner`);
+  if (result === "finished") throw new AppError("conflict", "this round is already finished; start a new one");
+  if (result === "already_answered") throw new AppError("conflict", `scenario "${scenario.id}" is already answered in this round`);
+  if (result === "not_found") throw new AppError("not_found", `no drill round "${roundId}" for this learner`);
   const answers = [...round.answers, { scenarioId: scenario.id, correct }];
   return { ...feedbackFor(scenario, body.chosen, correct, titles), score: scoreRound(round.scenarioIds, answers) };
 }
@@ -126,7 +97,7 @@ export async function answerScenario(
 export async function finishDrillRound(learnerId: string | null, roundId: string): Promise<PublicRound> {
   const round = await roundOr404(learnerId, roundId);
   if (round.finishedAt || !(await drills.finishRound(learnerId as string, round.id))) {
-    throw new HttpError(409, "this round is already finished");
+    throw new AppError("conflict", "this round is already finished");
   }
   return toPublic((await drills.getRound(learnerId as string, round.id)) ?? round);
 }

@@ -1,41 +1,164 @@
+// The one way through a request. Every handler under app/api (but better-auth's) is
+//
+//   export const PUT = route(
+//     { params: z.object({ id: uuidSchema }), body: noteBodySchema, learner: "required", writeLimit: "note" },
+//     async ({ params, body, learnerId }) => saveNote({ learnerId, interviewId: params.id, ...body }),
+//   );
+//
+// and the wrapper does, in this order, before the handler runs:
+//   1. params and query against their zod schemas (strings in, typed values out);
+//   2. the body, when a `body` schema is given: content-type must be JSON (415), at most
+//      `maxBodyBytes` (413, default 16 KiB, read no further than that), valid JSON (400),
+//      then the schema (400 "<path>: <message>");
+//   3. the learner, once, by `learner` policy: "none" (default, not looked up), "optional"
+//      (string | null), "required" (no learner on the request: 404, the same answer as for
+//      another learner's resource, so nothing tells the two apart), "ensure" (created, with
+//      its cookie, on first write);
+//   4. `writeLimit`: one token of that kind from the learner's write bucket (429).
+// The handler returns a Response, or a value sent as JSON (`status`, default 200), or
+// undefined for 204. It throws AppError (lib/app-error.ts) for anything the caller got
+// wrong; the wrapper answers `{ error, code, ...details }` with the code's status and
+// Retry-After when the error says when. Anything else is logged and becomes a 500 that
+// leaks nothing. Handlers stay a few lines: the work lives in the feature's lib/ service.
 import "server-only";
 import type { z } from "zod";
-import { HttpError } from "./errors";
+import { AppError, appErrorStatus, isAppError } from "../app-error";
+import { assertWriteAllowed, type WriteKind } from "../rate-limit/write-limit";
+import { currentLearnerId, ensureLearnerId } from "../session/current-learner";
 
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+export type LearnerPolicy = "none" | "optional" | "required" | "ensure";
 
-/** Wraps a route handler: HttpError -> its status and message as JSON; anything else -> a 500 that leaks nothing. */
-export function route<P>(handler: Handler<P>): Handler<P> {
+type Schema = z.ZodType | undefined;
+type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+type LearnerOf<L extends LearnerPolicy> = L extends "required" | "ensure" ? string : L extends "optional" ? string | null : null;
+
+export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema, L extends LearnerPolicy> {
+  params?: P;
+  query?: Q;
+  body?: B;
+  learner?: L;
+  /** Largest body accepted, in bytes (default 16 KiB). */
+  maxBodyBytes?: number;
+  /** Takes a write token of this kind before the handler runs; needs a learner. */
+  writeLimit?: L extends "required" | "ensure" ? WriteKind : never;
+  /** Status of a JSON value the handler returns (default 200). */
+  status?: number;
+  /** Message of the 404 a "required" route answers when the request has no learner. */
+  notFound?: string;
+}
+
+export interface RouteInput<P extends Schema, Q extends Schema, B extends Schema, L extends LearnerPolicy> {
+  request: Request;
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
+  learnerId: LearnerOf<L>;
+}
+
+/** What Next.js passes a route handler; params are parsed by schema, so their shape is not trusted here. */
+export type RouteHandler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
+
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+
+const INTERNAL_ERROR = "Something went wrong on our side. Your work is saved; please try again.";
+
+export function route<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, L extends LearnerPolicy = "none">(
+  spec: RouteSpec<P, Q, B, L>,
+  handler: (input: RouteInput<P, Q, B, L>) => Promise<unknown>,
+): RouteHandler {
   return async (request, context) => {
     try {
-      return await handler(request, context);
+      const params = spec.params ? parse(spec.params, (await context.params) ?? {}, "path") : undefined;
+      const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
+      const body = spec.body ? parse(spec.body, await readJsonBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body") : undefined;
+      const learnerId = await resolveLearner(spec.learner ?? "none", spec.notFound);
+      if (spec.writeLimit && learnerId) await assertWriteAllowed(learnerId, spec.writeLimit);
+      const result = await handler({ request, params, query, body, learnerId } as RouteInput<P, Q, B, L>);
+      return toResponse(result, spec.status ?? 200);
     } catch (error) {
-      if (error instanceof HttpError) {
-        return Response.json({ error: error.message }, { status: error.status, headers: error.headers });
-      }
-      console.error("unhandled error in", request.method, new URL(request.url).pathname, error);
-      return Response.json({ error: "Something went wrong on our side. Your work is saved; please try again." }, { status: 500 });
+      return errorResponse(error, request);
     }
   };
 }
 
-/** Reads and validates a JSON body; a clear 4xx for every way it can be wrong. */
-export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxBytes = 128 * 1024): Promise<T> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json")) throw new HttpError(415, "send the body as JSON (content-type: application/json)");
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > maxBytes) throw new HttpError(413, `request body is larger than ${Math.round(maxBytes / 1024)} KiB`);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "request body is not valid JSON");
+async function resolveLearner(policy: LearnerPolicy, notFound: string | undefined): Promise<string | null> {
+  if (policy === "none") return null;
+  if (policy === "ensure") return ensureLearnerId();
+  const learnerId = await currentLearnerId();
+  if (policy === "required" && !learnerId) {
+    throw new AppError("not_found", notFound ?? "nothing here belongs to this browser or account yet");
   }
+  return learnerId;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: "path" | "query" | "body"): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    throw new HttpError(400, `${where}${issue?.message ?? "invalid request body"}`);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue && issue.path.length > 0 ? `${issue.path.map(String).join(".")}: ` : where === "body" ? "" : `${where}: `;
+  throw new AppError("bad_request", `${path}${issue?.message ?? `invalid ${where}`}`);
+}
+
+/** The body as JSON, refusing the wrong type, a body over `maxBytes` (without reading past it) and bad JSON. */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new AppError("unsupported_media_type", "send the body as JSON (content-type: application/json)");
   }
-  return parsed.data;
+  const tooLarge = () => new AppError("too_large", `request body is larger than ${formatBytes(maxBytes)}`);
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  const text = await readTextUpTo(request, maxBytes, tooLarge);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "request body is not valid JSON");
+  }
+}
+
+async function readTextUpTo(request: Request, maxBytes: number, tooLarge: () => AppError): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
+}
+
+function toResponse(result: unknown, status: number): Response {
+  if (result instanceof Response) {
+    // A Response with immutable headers (one passed through from fetch) is sent as it is.
+    if (!result.headers.has("cache-control")) {
+      try {
+        result.headers.set("cache-control", "no-store");
+      } catch {}
+    }
+    return result;
+  }
+  if (result === undefined) return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+  return Response.json(result, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** AppError -> its status, `{ error, code, ...details }` and Retry-After; anything else -> a logged 500. */
+export function errorResponse(error: unknown, request: Request): Response {
+  if (isAppError(error)) {
+    const headers: Record<string, string> = { "cache-control": "no-store" };
+    if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+    return Response.json({ ...error.details, error: error.message, code: error.code }, { status: appErrorStatus[error.code], headers });
+  }
+  console.error("unhandled error in", request.method, new URL(request.url).pathname, error);
+  return Response.json({ error: INTERNAL_ERROR, code: "internal" }, { status: 500, headers: { "cache-control": "no-store" } });
 }

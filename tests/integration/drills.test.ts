@@ -2,7 +2,7 @@
 // sees only their own rounds and history; bad answers are refused with a clear 4xx.
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadScenarios } from "../../lib/content/reference";
-import { HttpError } from "../../lib/http/errors";
+import { AppError, appErrorStatus } from "../../lib/app-error";
 import { createDatabase, useAppEnv } from "./database";
 
 let lib: {
@@ -20,10 +20,10 @@ beforeAll(async () => {
   };
 });
 
-async function rejection(promise: Promise<unknown>): Promise<HttpError> {
+async function rejection(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
   const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
+  expect(error).toBeInstanceOf(AppError);
+  return { status: appErrorStatus[(error as AppError).code], message: (error as AppError).message };
 }
 
 describe("drill rounds", () => {

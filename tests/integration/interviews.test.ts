@@ -104,10 +104,10 @@ describe("notes", () => {
     const { learnerId, interview } = await newInterview();
     await lib.interviews.saveInterviewNote(learnerId, interview.id, 1, "keep me", 0);
     const big = "x".repeat(lib.interviews.NOTE_MAX_BYTES + 1);
-    await expect(lib.interviews.saveInterviewNote(learnerId, interview.id, 1, big, 1)).rejects.toMatchObject({ kind: "too-large" });
-    await expect(lib.interviews.saveInterviewNote(learnerId, interview.id, 4, "x", 0)).rejects.toMatchObject({ kind: "invalid" });
-    await expect(lib.interviews.saveInterviewNote(learnerId, interview.id, -1, "x", 0)).rejects.toMatchObject({ kind: "invalid" });
-    await expect(lib.interviews.saveInterviewNote(learnerId, interview.id, 1, "x", -1)).rejects.toMatchObject({ kind: "invalid" });
+    await expect(lib.interviews.saveInterviewNote(learnerId, interview.id, 1, big, 1)).rejects.toMatchObject({ code: "too_large" });
+    await expect(lib.interviews.saveInterviewNote(learnerId, interview.id, 4, "x", 0)).rejects.toMatchObject({ code: "bad_request" });
+    await expect(lib.interviews.saveInterviewNote(learnerId, interview.id, -1, "x", 0)).rejects.toMatchObject({ code: "bad_request" });
+    await expect(lib.interviews.saveInterviewNote(learnerId, interview.id, 1, "x", -1)).rejects.toMatchObject({ code: "bad_request" });
     expect((await lib.interviews.getInterview(learnerId, interview.id))?.notes).toEqual([{ phaseIndex: 1, text: "keep me", version: 1 }]);
   });
 
@@ -144,7 +144,7 @@ describe("ownership", () => {
 describe("rubric scores", () => {
   test("only a finished interview can be scored; scores round-trip", async () => {
     const { learnerId, interview } = await newInterview();
-    await expect(lib.interviews.saveRubricScores(learnerId, interview.id, [1, 2])).rejects.toMatchObject({ kind: "state" });
+    await expect(lib.interviews.saveRubricScores(learnerId, interview.id, [1, 2])).rejects.toMatchObject({ code: "conflict" });
     await lib.interviews.applyInterviewAction(learnerId, interview.id, "finish", T0 + min(40));
     const saved = await lib.interviews.saveRubricScores(learnerId, interview.id, [1, 2, 0, 2, 2, 1, 0, 2]);
     expect(saved?.rubricScores).toEqual([1, 2, 0, 2, 2, 1, 0, 2]);

@@ -48,23 +48,23 @@ describe("run and submit", () => {
     const { getDraft } = await import("../../lib/db/drafts");
     const { judgeCode } = await import("../../lib/challenges/judge-code");
     const { loadChallenge } = await import("../../lib/content/server-challenges");
-    const { HttpError } = await import("../../lib/http/errors");
+    const { AppError, appErrorStatus } = await import("../../lib/app-error");
     const challenge = loadChallenge("rate-limiting/limiters")!;
     const { id } = await createLearner();
     const statuses: number[] = [];
-    let last: InstanceType<typeof HttpError> | undefined;
+    let last: InstanceType<typeof AppError> | undefined;
     for (let i = 0; i < 3; i += 1) {
       try {
         await judgeCode({ learnerId: id, challenge, mode: "run", code: `// attempt ${i}` });
       } catch (error) {
-        if (!(error instanceof HttpError)) throw error;
-        statuses.push(error.status);
+        if (!(error instanceof AppError)) throw error;
+        statuses.push(appErrorStatus[error.code]);
         last = error;
       }
     }
     // Two reach the (absent) judge, the third is refused before it.
     expect(statuses).toEqual([503, 503, 429]);
-    expect(Number(last?.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    expect(last?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(last?.message).toMatch(/draft is saved/);
     expect((await getDraft(id, challenge.id))?.code).toBe("// attempt 2");
   });

@@ -1,9 +1,8 @@
-import { route } from "@/lib/http/route";
 import { drillHistory, startRound } from "@/lib/drill/service";
-import { currentLearnerId, ensureLearnerId } from "@/lib/session/current-learner";
+import { route } from "@/lib/http/route";
 
 // GET -> the caller's rounds (newest first) and the scenarios they miss most.
-export const GET = route(async () => Response.json(await drillHistory(await currentLearnerId())));
+export const GET = route({ learner: "optional" }, ({ learnerId }) => drillHistory(learnerId));
 
 // POST -> a new round of 10, most-missed scenarios first.
-export const POST = route(async () => Response.json(await startRound(await ensureLearnerId()), { status: 201 }));
+export const POST = route({ learner: "ensure", writeLimit: "drill", status: 201 }, ({ learnerId }) => startRound(learnerId));

@@ -1,10 +1,9 @@
-import { answerBodySchema, answerScenario } from "@/lib/drill/service";
-import { readJson, route } from "@/lib/http/route";
-import { currentLearnerId } from "@/lib/session/current-learner";
+import { answerBodySchema, roundParamsSchema } from "@/lib/drill/contract";
+import { answerScenario } from "@/lib/drill/service";
+import { route } from "@/lib/http/route";
 
 // POST { scenarioId, chosen } -> right or wrong, the reason and the lesson link.
-export const POST = route<{ round: string }>(async (request, { params }) => {
-  const { round } = await params;
-  const body = await readJson(request, answerBodySchema, 4 * 1024);
-  return Response.json(await answerScenario(await currentLearnerId(), round, body), { status: 201 });
-});
+export const POST = route(
+  { params: roundParamsSchema, body: answerBodySchema, maxBodyBytes: 4 * 1024, learner: "required", notFound: "drill round not found", writeLimit: "drill", status: 201 },
+  ({ params, body, learnerId }) => answerScenario(learnerId, params.round, body),
+);

@@ -1,17 +1,16 @@
-import { findChallengeOr404 } from "@/lib/challenges/find-challenge";
+import { codeBodySchema, judgeModeOr404, judgeParamsSchema, MAX_CODE_BODY_BYTES } from "@/lib/challenges/contract";
+import { findChallenge } from "@/lib/challenges/find-challenge";
 import { judgeCode } from "@/lib/challenges/judge-code";
-import { codeBodySchema } from "@/lib/challenges/schemas";
-import { HttpError } from "@/lib/http/errors";
-import { readJson, route } from "@/lib/http/route";
-import { ensureLearnerId } from "@/lib/session/current-learner";
+import { route } from "@/lib/http/route";
 
 // POST /api/challenges/<concept>/<challenge>/run | /submit  { "code": "..." } -> verdict JSON
-export const POST = route<{ concept: string; challenge: string; mode: string }>(async (request, { params }) => {
-  const { concept, challenge: slug, mode } = await params;
-  if (mode !== "run" && mode !== "submit") throw new HttpError(404, `unknown mode "${mode}": use /run or /submit`);
-  const challenge = findChallengeOr404(concept, slug);
-  const { code } = await readJson(request, codeBodySchema, 256 * 1024);
-  const learnerId = await ensureLearnerId();
-  const { verdict, submission, draftUpdatedAt } = await judgeCode({ learnerId, challenge, mode, code });
-  return Response.json({ ...verdict, submission, draftUpdatedAt });
-});
+// (the run/submit token bucket is taken inside judgeCode, beside the draft save).
+export const POST = route(
+  { params: judgeParamsSchema, body: codeBodySchema, maxBodyBytes: MAX_CODE_BODY_BYTES, learner: "ensure" },
+  async ({ params, body, learnerId }) => {
+    const mode = judgeModeOr404(params.mode);
+    const challenge = findChallenge(params.concept, params.challenge);
+    const { verdict, submission, draftUpdatedAt } = await judgeCode({ learnerId, challenge, mode, code: body.code });
+    return { ...verdict, submission, draftUpdatedAt };
+  },
+);

@@ -1,0 +1,340 @@
+// The one request pipeline (lib/http/route.ts) through the real route handlers of app/api
+// against a real PostgreSQL: every kind of bad input is a clear 4xx that saves nothing,
+// AppError codes map to their status with details and Retry-After, an unknown error is a
+// 500 that leaks nothing. Next.js's request scope (next/headers) is the one stand-in:
+// outside `next start` there is none, so the test gives each request its own headers and
+// cookie jar, read from and written to the Request and Response as Next.js does.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
+import { createJudgeService } from "../../lib/judge/service";
+import { createDatabase, useAppEnv } from "./database";
+
+const scope = vi.hoisted(() => ({
+  current: null as null | { request: Request; setCookies: Map<string, string> },
+}));
+
+vi.mock("next/headers", () => {
+  const active = () => {
+    if (!scope.current) throw new Error("next/headers used outside a request");
+    return scope.current;
+  };
+  const requestCookies = (request: Request) =>
+    new Map(
+      (request.headers.get("cookie") ?? "")
+        .split(";")
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map((part) => [part.slice(0, part.indexOf("=")), part.slice(part.indexOf("=") + 1)] as const),
+    );
+  return {
+    headers: async () => active().request.headers,
+    cookies: async () => {
+      const { request, setCookies } = active();
+      return {
+        get: (name: string) => {
+          const value = setCookies.get(name) ?? requestCookies(request).get(name);
+          return value === undefined ? undefined : { name, value };
+        },
+        set: (name: string, value: string) => void setCookies.set(name, value),
+        delete: (name: string) => void setCookies.set(name, ""),
+      };
+    },
+  };
+});
+
+type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
+
+interface Reply {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+  cookie: string | undefined;
+}
+
+const BASE = "http://localhost";
+
+/** One request through a handler, with the request scope Next.js would give it. */
+async function call(handler: Handler, path: string, init: RequestInit & { params?: Record<string, string>; cookie?: string } = {}): Promise<Reply> {
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set("cookie", init.cookie);
+  const request = new Request(BASE + path, { ...init, headers, duplex: "half" } as RequestInit);
+  scope.current = { request, setCookies: new Map() };
+  try {
+    const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+    const text = await response.text();
+    const learner = scope.current.setCookies.get("bp_learner");
+    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, cookie: learner ? `bp_learner=${learner}` : undefined };
+  } finally {
+    scope.current = null;
+  }
+}
+
+const json = (value: unknown): RequestInit => ({ body: JSON.stringify(value), headers: { "content-type": "application/json" } });
+
+let api: {
+  interviews: typeof import("../../app/api/interviews/route");
+  interview: typeof import("../../app/api/interviews/[id]/route");
+  notes: typeof import("../../app/api/interviews/[id]/notes/[phaseIndex]/route");
+  rubric: typeof import("../../app/api/interviews/[id]/rubric/route");
+  drafts: typeof import("../../app/api/drafts/[concept]/[challenge]/route");
+  submissions: typeof import("../../app/api/submissions/route");
+  submission: typeof import("../../app/api/submissions/[id]/route");
+  judge: typeof import("../../app/api/challenges/[concept]/[challenge]/[mode]/route");
+};
+let lib: {
+  route: typeof import("../../lib/http/route");
+  client: typeof import("../../lib/db/client");
+};
+const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+
+// The real judge service, behind a relay that can instead answer what a broken or
+// hostile judge might: JSON that is not a verdict.
+const servers: Server[] = [];
+let forgeJudgeReply: unknown = null;
+async function listen(server: Server): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+async function startJudge(secret: string): Promise<string> {
+  const loadSuite = (id: string) => {
+    const found = loadChallenge(id);
+    return found ? toJudgeSuite(found) : undefined;
+  };
+  const judge = await listen(createJudgeService({ secret, loadSuite }));
+  return listen(
+    createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      if (forgeJudgeReply !== null) {
+        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(forgeJudgeReply));
+        return;
+      }
+      const relayed = await fetch(judge + request.url, { method: "POST", headers: { "content-type": "application/json", "x-judge-secret": String(request.headers["x-judge-secret"]) }, body: Buffer.concat(chunks) });
+      response.writeHead(relayed.status, { "content-type": "application/json" }).end(await relayed.text());
+    }),
+  );
+}
+
+beforeAll(async () => {
+  useAppEnv(await createDatabase({ migrated: true }));
+  process.env.JUDGE_URL = await startJudge(process.env.JUDGE_SECRET!);
+  process.env.BETTER_AUTH_SECRET = "integration-better-auth-secret-0123456789";
+  process.env.BETTER_AUTH_URL = BASE;
+  // Interviews get a quarter of this: 2 starts a minute, so the third is refused.
+  process.env.BLUEPRINT_WRITE_RATE_PER_MINUTE = "8";
+  api = {
+    interviews: await import("../../app/api/interviews/route"),
+    interview: await import("../../app/api/interviews/[id]/route"),
+    notes: await import("../../app/api/interviews/[id]/notes/[phaseIndex]/route"),
+    rubric: await import("../../app/api/interviews/[id]/rubric/route"),
+    drafts: await import("../../app/api/drafts/[concept]/[challenge]/route"),
+    submissions: await import("../../app/api/submissions/route"),
+    submission: await import("../../app/api/submissions/[id]/route"),
+    judge: await import("../../app/api/challenges/[concept]/[challenge]/[mode]/route"),
+  };
+  lib = { route: await import("../../lib/http/route"), client: await import("../../lib/db/client") };
+});
+
+afterAll(() => {
+  log.mockRestore();
+  for (const server of servers) server.close();
+});
+
+const DRAFT = { concept: "rate-limiting", challenge: "limiters" };
+const learnerCount = () => lib.client.db().learner.count();
+
+/** A learner with a running interview, through the API itself. */
+async function learnerWithInterview(): Promise<{ cookie: string; id: string }> {
+  const started = await call(api.interviews.POST, "/api/interviews", { method: "POST", ...json({ prompt: "url-shortener" }) });
+  expect(started.status).toBe(201);
+  return { cookie: started.cookie!, id: started.body.id as string };
+}
+
+describe("bad input is refused before the handler runs, and nothing is saved", () => {
+  test("a body that is not JSON is a 415, and no learner is created for it", async () => {
+    const before = await learnerCount();
+    const reply = await call(api.drafts.PUT, "/api/drafts/rate-limiting/limiters", {
+      method: "PUT",
+      params: DRAFT,
+      body: "code=1",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(reply.status).toBe(415);
+    expect(reply.body).toMatchObject({ code: "unsupported_media_type", error: expect.stringMatching(/application\/json/) });
+    expect(reply.cookie).toBeUndefined();
+    expect(await learnerCount()).toBe(before);
+  });
+
+  test("a body over the route's limit is a 413, whether its length is declared or streamed", async () => {
+    const big = JSON.stringify({ code: "x".repeat(300 * 1024) });
+    const declared = await call(api.drafts.PUT, "/api/drafts/rate-limiting/limiters", { method: "PUT", params: DRAFT, ...json(null), body: big });
+    expect(declared.status).toBe(413);
+    expect(declared.body).toMatchObject({ code: "too_large", error: "request body is larger than 256 KiB" });
+    // No content-length: a stream is read only up to the limit.
+    const bytes = new TextEncoder().encode(big);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 16 * 1024) controller.enqueue(bytes.slice(at, at + 16 * 1024));
+        controller.close();
+      },
+    });
+    const streamed = await call(api.drafts.PUT, "/api/drafts/rate-limiting/limiters", { method: "PUT", params: DRAFT, ...json(null), body: stream });
+    expect(streamed.status).toBe(413);
+  });
+
+  test("malformed JSON is a 400 that says so", async () => {
+    const reply = await call(api.drafts.PUT, "/api/drafts/rate-limiting/limiters", { method: "PUT", params: DRAFT, ...json(null), body: "{nope" });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ code: "bad_request", error: "request body is not valid JSON" });
+  });
+
+  test("a schema failure names the field, nested paths included", async () => {
+    const { cookie, id } = await learnerWithInterview();
+    const version = await call(api.notes.PUT, `/api/interviews/${id}/notes/1`, { method: "PUT", cookie, params: { id, phaseIndex: "1" }, ...json({ text: "x", version: "one" }) });
+    expect(version.status).toBe(400);
+    expect(version.body.error).toBe("version: version must be the version you last saw (0 for none)");
+    const score = await call(api.rubric.PUT, `/api/interviews/${id}/rubric`, { method: "PUT", cookie, params: { id }, ...json({ scores: [0, 5] }) });
+    expect(score.status).toBe(400);
+    expect(score.body.error).toBe("scores.1: each score is 0, 1 or 2");
+    const phase = await call(api.notes.PUT, `/api/interviews/${id}/notes/x`, { method: "PUT", cookie, params: { id, phaseIndex: "x" }, ...json({ text: "x", version: 0 }) });
+    expect(phase.status).toBe(400);
+    expect(phase.body.error).toBe("phaseIndex: phase index must be a small whole number");
+  });
+
+  test("a query parameter is validated like a body", async () => {
+    const reply = await call(api.submissions.GET, "/api/submissions?challenge=..%2Fetc");
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toBe("challenge: challenge must look like <concept>/<challenge>");
+    const missing = await call(api.submissions.GET, "/api/submissions");
+    expect(missing.body.error).toBe("challenge: challenge is required");
+  });
+
+  test("a malformed id is a 400; a well-formed one that is not yours is a 404", async () => {
+    const { cookie } = await learnerWithInterview();
+    const malformed = await call(api.interview.GET, "/api/interviews/not-a-uuid", { cookie, params: { id: "not-a-uuid" } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error).toBe('id: "not-a-uuid" is not an id (expected a UUID)');
+    const submission = await call(api.submission.GET, "/api/submissions/42", { cookie, params: { id: "42" } });
+    expect(submission.status).toBe(400);
+    const unknown = crypto.randomUUID();
+    const missing = await call(api.interview.GET, `/api/interviews/${unknown}`, { cookie, params: { id: unknown } });
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({ error: "interview not found", code: "not_found" });
+  });
+});
+
+describe("the learner policy", () => {
+  test("required: a request with no learner gets the same 404 as another learner's id", async () => {
+    const { id } = await learnerWithInterview();
+    const stranger = await learnerWithInterview();
+    const anonymous = await call(api.interview.GET, `/api/interviews/${id}`, { params: { id } });
+    const someoneElse = await call(api.interview.GET, `/api/interviews/${id}`, { cookie: stranger.cookie, params: { id } });
+    expect(anonymous.status).toBe(404);
+    expect(someoneElse.status).toBe(404);
+    expect(anonymous.body).toEqual(someoneElse.body);
+  });
+
+  test("ensure: the first write creates the learner and its cookie; the cookie finds it again", async () => {
+    const saved = await call(api.drafts.PUT, "/api/drafts/rate-limiting/limiters", { method: "PUT", params: DRAFT, ...json({ code: "// mine" }) });
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get("cache-control")).toBe("no-store");
+    expect(saved.cookie).toMatch(/^bp_learner=/);
+    const read = await call(api.drafts.GET, "/api/drafts/rate-limiting/limiters", { cookie: saved.cookie, params: DRAFT });
+    expect(read.status).toBe(200);
+    expect(read.body.code).toBe("// mine");
+    expect(read.cookie).toBeUndefined();
+  });
+});
+
+describe("AppError mapping", () => {
+  test("a conflict carries its details beside the message", async () => {
+    const { cookie, id } = await learnerWithInterview();
+    const first = await call(api.notes.PUT, `/api/interviews/${id}/notes/1`, { method: "PUT", cookie, params: { id, phaseIndex: "1" }, ...json({ text: "from tab A", version: 0 }) });
+    expect(first.body).toEqual({ version: 1 });
+    const stale = await call(api.notes.PUT, `/api/interviews/${id}/notes/1`, { method: "PUT", cookie, params: { id, phaseIndex: "1" }, ...json({ text: "from tab B", version: 0 }) });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toEqual({ code: "conflict", error: expect.stringContaining("changed elsewhere"), text: "from tab A", version: 1 });
+  });
+
+  test("over the write limit: a 429 with Retry-After, and what was saved before stays", async () => {
+    const first = await learnerWithInterview();
+    const second = await call(api.interviews.POST, "/api/interviews", { method: "POST", cookie: first.cookie, ...json({ prompt: "url-shortener" }) });
+    expect(second.status).toBe(201);
+    const third = await call(api.interviews.POST, "/api/interviews", { method: "POST", cookie: first.cookie, ...json({ prompt: "url-shortener" }) });
+    expect(third.status).toBe(429);
+    expect(third.body.code).toBe("rate_limited");
+    expect(Number(third.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    const list = await call(api.interviews.GET, "/api/interviews", { cookie: first.cookie });
+    expect((list.body.interviews as unknown[]).length).toBe(2);
+  });
+
+  test("an unknown error is a logged 500 that leaks nothing", async () => {
+    const failing = lib.route.route({}, async () => {
+      throw new Error("connection to 10.0.0.7 failed: password authentication failed for user admin");
+    });
+    log.mockClear();
+    const reply = await call(failing, "/api/anything");
+    expect(reply.status).toBe(500);
+    expect(reply.body.code).toBe("internal");
+    expect(JSON.stringify(reply.body)).not.toMatch(/10\.0\.0\.7|password|admin/);
+    expect(log).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("run and submit through the route", () => {
+  const challenge = loadChallenge("rate-limiting/limiters")!;
+  const JUDGE = { concept: "rate-limiting", challenge: "limiters" };
+
+  test("a passing submit stores the draft, the submission with its verdict, and solves the concept", async () => {
+    const reply = await call(api.judge.POST, "/api/challenges/rate-limiting/limiters/submit", { method: "POST", params: { ...JUDGE, mode: "submit" }, ...json({ code: challenge.solution }) });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ challengeId: challenge.id, mode: "submit", verdict: "passed" });
+    const submission = reply.body.submission as { id: string; verdict: string; mode: string };
+    expect(submission).toMatchObject({ verdict: "passed", mode: "submit" });
+    const db = lib.client.db();
+    const stored = await db.submission.findUniqueOrThrow({ where: { id: submission.id } });
+    expect(stored).toMatchObject({ challengeId: challenge.id, code: challenge.solution, verdict: "passed", contentHash: challenge.contentHash });
+    expect((stored.result as { total: number }).total).toBe(stored.total);
+    const progress = await db.conceptProgress.findUniqueOrThrow({ where: { learnerId_conceptSlug: { learnerId: stored.learnerId, conceptSlug: "rate-limiting" } } });
+    expect(progress).toMatchObject({ attempts: 1, solvedSubmissionId: submission.id });
+    expect(progress.solvedAt).not.toBeNull();
+    const draft = await db.draft.findUniqueOrThrow({ where: { learnerId_challengeId: { learnerId: stored.learnerId, challengeId: challenge.id } } });
+    expect(draft.code).toBe(challenge.solution);
+    expect(new Date(reply.body.draftUpdatedAt as string).getTime()).toBe(draft.updatedAt.getTime());
+
+    // A run is stored too, but is not an attempt.
+    const run = await call(api.judge.POST, "/api/challenges/rate-limiting/limiters/run", { method: "POST", cookie: reply.cookie, params: { ...JUDGE, mode: "run" }, ...json({ code: "export {};" }) });
+    expect(run.status).toBe(200);
+    expect((run.body.submission as { mode: string }).mode).toBe("run");
+    const after = await db.conceptProgress.findUniqueOrThrow({ where: { learnerId_conceptSlug: { learnerId: stored.learnerId, conceptSlug: "rate-limiting" } } });
+    expect(after.attempts).toBe(1);
+  });
+
+  test("a judge reply that is not a verdict is a 503: nothing is stored as judged, the draft is kept", async () => {
+    forgeJudgeReply = { verdict: "passed", passed: 26, total: 26 };
+    try {
+      const reply = await call(api.judge.POST, "/api/challenges/rate-limiting/limiters/submit", { method: "POST", params: { ...JUDGE, mode: "submit" }, ...json({ code: "// forged" }) });
+      expect(reply.status).toBe(503);
+      expect(reply.body.code).toBe("unavailable");
+      expect(Number(reply.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      const db = lib.client.db();
+      const draft = await db.draft.findFirstOrThrow({ where: { code: "// forged" } });
+      expect(await db.submission.count({ where: { learnerId: draft.learnerId } })).toBe(0);
+      expect(await db.conceptProgress.count({ where: { learnerId: draft.learnerId } })).toBe(0);
+    } finally {
+      forgeJudgeReply = null;
+    }
+  });
+
+  test("an unknown mode or challenge is a 404 before anything is saved", async () => {
+    const mode = await call(api.judge.POST, "/api/challenges/rate-limiting/limiters/walk", { method: "POST", params: { ...JUDGE, mode: "walk" }, ...json({ code: "// walk" }) });
+    expect(mode.status).toBe(404);
+    expect(mode.body.error).toBe('unknown mode "walk": use /run or /submit');
+    const unknown = await call(api.judge.POST, "/api/challenges/nope/nothing/run", { method: "POST", params: { concept: "nope", challenge: "nothing", mode: "run" }, ...json({ code: "// nope" }) });
+    expect(unknown.status).toBe(404);
+    expect(await lib.client.db().draft.count({ where: { code: { in: ["// walk", "// nope"] } } })).toBe(0);
+  });
+});

@@ -1,5 +1,7 @@
-// Client-side search over a prebuilt index (see docs/decisions/005-search.md).
-// Pure and small: the palette runs it on every keystroke.
+// Client-side search over a prebuilt index (see docs/decisions/005-search.md and 008).
+// MiniSearch does the ranking (BM25 with field boosts, prefix and fuzzy matching);
+// this module only says how text becomes terms and how much each field weighs.
+import MiniSearch from "minisearch";
 
 export const SEARCH_KINDS = ["lesson", "challenge", "interview", "cheat-sheet", "page"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -25,7 +27,7 @@ export interface SearchIndex {
 export interface SearchHit {
   doc: SearchDoc;
   score: number;
-  /** Body words that matched, to say why a lesson came up. */
+  /** Body words that matched (and nothing else in the doc did), to say why a lesson came up. */
   matched: string[];
 }
 
@@ -47,72 +49,57 @@ export function distinctWords(text: string, minLength = 3): string {
   return [...new Set(tokenize(text).filter((word) => word.length >= minLength && !/^\d+$/.test(word)))].join(" ");
 }
 
-interface Prepared {
-  doc: SearchDoc;
-  titleText: string;
-  title: string[];
-  labels: string[];
-  words: string[];
+type Field = "title" | "labels" | "summary" | "words";
+const FIELDS: Field[] = ["title", "labels", "summary", "words"];
+
+/** A title match weighs most, then headings and summary, then words of the body. */
+const FIELD_BOOST: Record<Field, number> = { title: 6, labels: 2.5, summary: 2, words: 1 };
+
+/** Lessons first among equals: they are what a learner most often looks for. */
+const KIND_BOOST: Record<SearchKind, number> = { lesson: 1.2, challenge: 1.1, interview: 1.05, "cheat-sheet": 1.05, page: 1.15 };
+
+export interface PreparedSearch {
+  docs: readonly SearchDoc[];
+  engine: MiniSearch<SearchDoc & { id: number }>;
 }
 
-const KIND_BOOST: Record<SearchKind, number> = { lesson: 0.4, challenge: 0.2, interview: 0.1, "cheat-sheet": 0.1, page: 0.3 };
-
-export function prepare(index: SearchIndex): Prepared[] {
-  return index.docs.map((doc) => ({
-    doc,
-    titleText: normalise(doc.title),
-    title: tokenize(doc.title),
-    labels: tokenize(`${doc.summary} ${doc.labels}`),
-    words: doc.words.split(" ").filter(Boolean),
-  }));
+/** Builds the in-memory index once per page (about a hundred docs: a few milliseconds). */
+export function prepare(index: SearchIndex): PreparedSearch {
+  const docs = index.docs;
+  const engine = new MiniSearch<SearchDoc & { id: number }>({
+    fields: FIELDS,
+    tokenize,
+    // tokenize already lower-cases, strips accents and drops stop words.
+    processTerm: (term) => term,
+    searchOptions: {
+      boost: FIELD_BOOST,
+      // Every query word must match somewhere, as a whole word, a prefix (results update
+      // while a word is half typed) or within one typo per four letters, two at most ("consitent", "circut").
+      combineWith: "AND",
+      prefix: true,
+      fuzzy: (term) => (term.length >= 4 ? 0.25 : false),
+      maxFuzzy: 2,
+      boostDocument: (id: number) => KIND_BOOST[docs[id]?.kind ?? "page"],
+    },
+  });
+  engine.addAll(docs.map((doc, id) => ({ ...doc, id })));
+  return { docs, engine };
 }
 
-function best(words: readonly string[], token: string, exact: number, prefix: number): number {
-  let score = 0;
-  for (const word of words) {
-    if (word === token) return exact;
-    if (prefix > score && word.startsWith(token)) score = prefix;
-  }
-  return score;
-}
-
-/**
- * Every query word must match somewhere (title, labels or body, as a whole word or a
- * prefix, so results update while a word is half typed). Title matches weigh most,
- * then headings and summary, then body words; a title starting with the query wins.
- */
-export function search(prepared: readonly Prepared[], query: string, limit = 20): SearchHit[] {
-  const tokens = [...new Set(tokenize(query))];
-  if (tokens.length === 0) return [];
+/** The hits for a query, best first; an empty or stop-word-only query finds nothing. */
+export function search(prepared: PreparedSearch, query: string, limit = 20): SearchHit[] {
+  if (tokenize(query).length === 0) return [];
   const phrase = normalise(query.trim());
-  const hits: SearchHit[] = [];
-  for (const entry of prepared) {
-    let score = 0;
-    const matched: string[] = [];
-    let all = true;
-    for (const token of tokens) {
-      const inTitle = best(entry.title, token, 10, 7);
-      const inLabels = best(entry.labels, token, 4, 3);
-      let inBody = 0;
-      if (inTitle === 0 && inLabels === 0) {
-        const exact = entry.words.includes(token);
-        const prefixed = exact ? token : entry.words.find((word) => word.startsWith(token));
-        if (prefixed) {
-          inBody = exact ? 2 : 1;
-          matched.push(prefixed);
-        }
-      }
-      const tokenScore = Math.max(inTitle, inLabels, inBody);
-      if (tokenScore === 0) {
-        all = false;
-        break;
-      }
-      score += tokenScore;
-    }
-    if (!all) continue;
-    if (entry.titleText.startsWith(phrase)) score += 5;
-    else if (entry.titleText.includes(phrase)) score += 2;
-    hits.push({ doc: entry.doc, score: score + KIND_BOOST[entry.doc.kind], matched });
-  }
-  return hits.sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title)).slice(0, limit);
+  return prepared.engine
+    .search(query)
+    .map((result) => {
+      const doc = prepared.docs[result.id as number]!;
+      const title = normalise(doc.title);
+      // The whole query at the start of a title ("rate lim" -> "Rate limiting") is the strongest signal there is.
+      const phraseBoost = title.startsWith(phrase) ? 1.5 : title.includes(phrase) ? 1.2 : 1;
+      const onlyInBody = Object.entries(result.match).every(([, fields]) => fields.every((field) => field === "words"));
+      return { doc, score: result.score * phraseBoost, matched: onlyInBody ? result.terms : [] };
+    })
+    .sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title))
+    .slice(0, limit);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { searchIndex } from "../../lib/search/build-index";
 import { distinctWords, prepare, search, tokenize, type SearchDoc } from "../../lib/search/search";
 
 const doc = (over: Partial<SearchDoc> & Pick<SearchDoc, "title">): SearchDoc => ({
@@ -56,5 +57,37 @@ describe("search ranking", () => {
     expect(titles("the of")).toEqual([]);
     expect(tokenize("Café LRU")).toEqual(["cafe", "lru"]);
     expect(titles("LRU")[0]).toBe("Build an LRU cache with TTLs");
+  });
+});
+
+describe("typo tolerance", () => {
+  test("one or two typos in a longer word still match; short words must be exact", () => {
+    expect(titles("heartbaet")).toEqual(["Heartbeat"]);
+    expect(titles("qourum replicsa")).toEqual(["CAP theorem"]);
+    // Three letters get no fuzzy matching, or "lru" would match every three-letter word.
+    expect(titles("lrv")).toEqual([]);
+  });
+});
+
+describe("the real index", () => {
+  const real = prepare(searchIndex().index);
+  const first = (query: string) => search(real, query)[0]?.doc.href;
+
+  test("misspelled concept names find their lesson first", () => {
+    expect(first("consitent hashing")).toBe("/concepts/consistent-hashing");
+    expect(first("circut breaker")).toBe("/concepts/circuit-breaker");
+    expect(first("load balancr")).toBe("/concepts/load-balancer");
+  });
+
+  test("half-typed and exact names find their lesson first", () => {
+    expect(first("rate lim")).toBe("/concepts/rate-limiting");
+    expect(first("bloom")).toBe("/concepts/bloom-filter");
+    expect(first("Consistent hashing")).toBe("/concepts/consistent-hashing");
+  });
+
+  test("a word of a lesson finds the lesson", () => {
+    const hits = search(real, "stampede");
+    const caching = hits.find((hit) => hit.doc.href === "/concepts/caching");
+    expect(caching).toBeDefined();
   });
 });

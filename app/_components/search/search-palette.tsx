@@ -40,8 +40,8 @@ export function SearchPalette() {
   const listId = useId();
   const titleId = useId();
 
-  const prepared = useMemo(() => (index ? prepare(index) : []), [index]);
-  const hits = useMemo(() => search(prepared, query), [prepared, query]);
+  const prepared = useMemo(() => (index ? prepare(index) : null), [index]);
+  const hits = useMemo(() => (prepared ? search(prepared, query) : []), [prepared, query]);
 
   const show = useCallback(() => {
     setOpen(true);

@@ -20,6 +20,16 @@ export class JudgeInputError extends Error {
   override name = "JudgeInputError";
 }
 
+/** The caller went away (or its deadline passed) before the verdict: the run was dropped. */
+export class JudgeCancelledError extends Error {
+  override name = "JudgeCancelledError";
+}
+
+export interface JudgeOptions {
+  /** Abort to drop the run: a queued run never starts, a running one is disposed. */
+  signal?: AbortSignal;
+}
+
 const compiledTests = new Map<string, Promise<string>>();
 
 function testScriptFor(suite: ChallengeSuite, mode: JudgeMode): Promise<string> {
@@ -40,6 +50,7 @@ export async function judge(
   source: string,
   mode: JudgeMode,
   limits: JudgeLimits = DEFAULT_LIMITS,
+  options: JudgeOptions = {},
 ): Promise<Verdict> {
   const started = performance.now();
   if (Buffer.byteLength(source, "utf8") > limits.sourceBytes) {
@@ -59,7 +70,9 @@ export async function judge(
     learner: compiled.compiled.script,
     requiredExports: suite.requiredExports,
     limits,
+    signal: options.signal,
   });
+  if (outcome.kind === "cancelled") throw new JudgeCancelledError("the caller went away before the verdict");
 
   switch (outcome.kind) {
     case "completed": {

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { HarnessEvent } from "./harness/runner";
 import { loadIsolatedVm } from "./isolated-vm";
-import type { JudgeLimits, TestOutcome } from "./verdict";
+import { DEFAULT_LIMITS, type JudgeLimits, type TestOutcome } from "./verdict";
 
 export interface SandboxInput {
   harness: string;
@@ -14,6 +14,8 @@ export interface SandboxInput {
   learner: string;
   requiredExports: string[];
   limits: JudgeLimits;
+  /** Aborted when nobody waits for the verdict any more: the isolate is disposed at once. */
+  signal?: AbortSignal;
 }
 
 export type SandboxOutcome =
@@ -21,14 +23,41 @@ export type SandboxOutcome =
   | { kind: "load_error"; message: string; line?: number; column?: number; logs: string }
   | { kind: "timeout"; tests: TestOutcome[]; planned: string[]; logs: string; message: string }
   | { kind: "memory_limit"; tests: TestOutcome[]; planned: string[]; logs: string; message: string }
-  | { kind: "broken"; tests: TestOutcome[]; planned: string[]; logs: string; message: string };
+  | { kind: "broken"; tests: TestOutcome[]; planned: string[]; logs: string; message: string }
+  | { kind: "cancelled" };
 
 type Message = HarnessEvent & { nonce: string; seq: number };
+
+/** Where the host is in a run: tells a hang in the learner's top level from one in a test. */
+type Phase = "setup" | "learner-module" | "tests";
+
+const MIB = 1024 * 1024;
+
+export const PROTOCOL_ERRORS = {
+  unreadable: "the harness sent an unreadable message",
+  nonce: "a harness message carried the wrong nonce",
+  order: "the harness's messages arrived out of order",
+  afterDone: "the harness sent a message after done",
+  planTwice: "the test plan was sent twice",
+  badPlan: "the test plan was malformed",
+  mismatch: "a test result did not match the plan",
+  incomplete: "the run ended before every test reported",
+  unknown: "the harness sent an unknown message",
+} as const;
+
+export function processMemoryMessage(boundMb: number): string {
+  return `The run pushed the judge process past its memory bound (${boundMb} MB resident).`;
+}
 
 export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome> {
   const ivm = loadIsolatedVm();
   const { limits } = input;
+  if (input.signal?.aborted) return { kind: "cancelled" };
   const nonce = randomBytes(16).toString("hex");
+  const rssBoundBytes = (limits.processRssMb ?? DEFAULT_LIMITS.processRssMb ?? 1024) * MIB;
+  // ru_maxrss only grows: a new peak above the bound set during this run catches a spike
+  // that came and went between two samples.
+  const peakRssAtStart = process.resourceUsage().maxRSS * 1024;
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
 
   let logs = "";
@@ -38,7 +67,8 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
   let protocolError: string | null = null;
   let loadError: { message: string; line?: number; column?: number } | null = null;
   let expectedSeq = 0;
-  let stopReason: "timeout" | null = null;
+  let stopReason: "timeout" | "process_memory" | "cancelled" | null = null;
+  let phase: Phase = "setup";
 
   const onReport = (raw: unknown) => {
     if (protocolError) return;
@@ -46,23 +76,33 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
     try {
       message = JSON.parse(String(raw)) as Message;
     } catch {
-      protocolError = "the harness sent an unreadable message";
+      protocolError = PROTOCOL_ERRORS.unreadable;
       return;
     }
-    if (message.nonce !== nonce || message.seq !== expectedSeq || done) {
-      protocolError = "the harness's messages arrived out of order";
+    if (typeof message !== "object" || message === null || message.nonce !== nonce) {
+      protocolError = PROTOCOL_ERRORS.nonce;
+      return;
+    }
+    if (done) {
+      protocolError = PROTOCOL_ERRORS.afterDone;
+      return;
+    }
+    if (message.seq !== expectedSeq) {
+      protocolError = PROTOCOL_ERRORS.order;
       return;
     }
     expectedSeq++;
     switch (message.type) {
       case "plan":
-        if (planned) protocolError = "the test plan was sent twice";
-        else planned = message.names.map(String);
+        if (planned) protocolError = PROTOCOL_ERRORS.planTwice;
+        else if (!Array.isArray(message.names) || !message.names.every((name) => typeof name === "string")) {
+          protocolError = PROTOCOL_ERRORS.badPlan;
+        } else planned = [...message.names];
         return;
       case "result": {
         const name = planned?.[tests.length];
         if (name === undefined || message.index !== tests.length || message.name !== name) {
-          protocolError = "a test result did not match the plan";
+          protocolError = PROTOCOL_ERRORS.mismatch;
           return;
         }
         tests.push({
@@ -77,11 +117,11 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
         loadError = { message: String(message.message), line: message.line, column: message.column };
         return;
       case "done":
-        if (!loadError && (!planned || tests.length !== planned.length)) protocolError = "the run ended before every test reported";
+        if (!loadError && (!planned || tests.length !== planned.length)) protocolError = PROTOCOL_ERRORS.incomplete;
         done = true;
         return;
       default:
-        protocolError = "the harness sent an unknown message";
+        protocolError = PROTOCOL_ERRORS.unknown;
     }
   };
   const onLog = (text: unknown) => {
@@ -89,17 +129,31 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
     logs += String(text).slice(0, limits.logBytes - logs.length);
   };
 
-  // The host's own clock: disposing the isolate stops anything, including microtask loops.
-  const wallTimer = setTimeout(() => {
-    stopReason = "timeout";
+  const stop = (reason: NonNullable<typeof stopReason>) => {
+    stopReason ??= reason;
     if (!isolate.isDisposed) isolate.dispose();
-  }, limits.wallMs);
-  const cpuWatch = setInterval(() => {
-    if (!isolate.isDisposed && isolate.cpuTime > BigInt(limits.cpuMs) * 1_000_000n) {
-      stopReason = "timeout";
-      isolate.dispose();
-    }
+  };
+  const onAbort = () => stop("cancelled");
+  input.signal?.addEventListener("abort", onAbort, { once: true });
+  // The host's own clock: disposing the isolate stops anything, including microtask loops.
+  const wallTimer = setTimeout(() => stop("timeout"), limits.wallMs);
+  const watch = setInterval(() => {
+    if (isolate.isDisposed) return;
+    if (isolate.cpuTime > BigInt(limits.cpuMs) * 1_000_000n) stop("timeout");
+    else if (process.memoryUsage.rss() > rssBoundBytes) stop("process_memory");
   }, 25);
+  const stopped = (): SandboxOutcome | null => {
+    if (stopReason === "cancelled") return { kind: "cancelled" };
+    if (stopReason === "process_memory" || passedRssBound()) {
+      return { kind: "memory_limit", tests, planned: planned ?? [], logs, message: processMemoryMessage(rssBoundBytes / MIB) };
+    }
+    if (stopReason === "timeout") return { kind: "timeout", tests, planned: planned ?? [], logs, message: timeoutMessage(phase, planned, tests) };
+    return null;
+  };
+  const passedRssBound = () => {
+    const peak = process.resourceUsage().maxRSS * 1024;
+    return peak > peakRssAtStart && peak > rssBoundBytes;
+  };
 
   try {
     const context = await isolate.createContext();
@@ -117,16 +171,20 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
     }
     const seal = await jail.get("__bpSeal", { reference: true });
     const start = await seal.apply(undefined, [], { timeout: limits.cpuMs, result: { reference: true } });
+    phase = "learner-module";
     await (await isolate.compileScript(input.learner, { filename: "learner.js" })).run(context, runOptions);
+    phase = "tests";
     await start.apply(undefined, [], { timeout: limits.cpuMs, result: { promise: true } });
   } catch (error) {
+    const early = stopped();
+    if (early) return early;
     const message = error instanceof Error ? error.message : String(error);
     const memory = /memory limit|out of memory|allocation failed/i.test(message);
     if (memory) {
       return { kind: "memory_limit", tests, planned: planned ?? [], logs, message: "The run used more than the memory limit." };
     }
-    if (stopReason === "timeout" || /timed out|timeout/i.test(message)) {
-      return { kind: "timeout", tests, planned: planned ?? [], logs, message: timeoutMessage(planned, tests) };
+    if (/timed out|timeout/i.test(message)) {
+      return { kind: "timeout", tests, planned: planned ?? [], logs, message: timeoutMessage(phase, planned, tests) };
     }
     if (isolate.isDisposed) {
       return { kind: "broken", tests, planned: planned ?? [], logs, message: "The sandbox stopped unexpectedly." };
@@ -135,11 +193,13 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
     return { kind: "broken", tests, planned: planned ?? [], logs, message };
   } finally {
     clearTimeout(wallTimer);
-    clearInterval(cpuWatch);
+    clearInterval(watch);
+    input.signal?.removeEventListener("abort", onAbort);
     if (!isolate.isDisposed) isolate.dispose();
   }
 
-  if (stopReason === "timeout") return { kind: "timeout", tests, planned: planned ?? [], logs, message: timeoutMessage(planned, tests) };
+  const late = stopped();
+  if (late) return late;
   if (protocolError || !done) {
     return {
       kind: "broken",
@@ -154,9 +214,11 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
   return { kind: "completed", tests, logs };
 }
 
-function timeoutMessage(planned: string[] | null, tests: TestOutcome[]): string {
-  const running = planned?.[tests.length];
-  return running
-    ? `Time limit exceeded while running "${running}" (an infinite loop, or a promise that never settles?).`
-    : "Time limit exceeded while loading your module (an infinite loop at the top level?).";
+export const TOP_LEVEL_TIMEOUT = "Time limit exceeded while loading your module (an infinite loop at the top level?).";
+
+function timeoutMessage(phase: Phase, planned: string[] | null, tests: TestOutcome[]): string {
+  const running = phase === "tests" ? planned?.[tests.length] : undefined;
+  if (running) return `Time limit exceeded while running "${running}" (an infinite loop, or a promise that never settles?).`;
+  if (phase === "tests") return "Time limit exceeded after the tests ran.";
+  return TOP_LEVEL_TIMEOUT;
 }

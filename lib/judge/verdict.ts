@@ -37,6 +37,17 @@ export interface JudgeLimits {
   cpuMs: number;
   wallMs: number;
   logBytes: number;
+  /**
+   * The judge process's own resident-memory bound (MiB). A run during which the process
+   * passes it is stopped with memory_limit, whatever the isolate's heap says: the backstop
+   * for memory V8 keeps outside the isolate's limit. Defaults to JUDGE_MAX_RSS_MB or 1024.
+   */
+  processRssMb?: number;
+}
+
+function defaultProcessRssMb(): number {
+  const configured = Number(typeof process === "undefined" ? undefined : process.env.JUDGE_MAX_RSS_MB);
+  return Number.isFinite(configured) && configured > 0 ? configured : 1024;
 }
 
 export const DEFAULT_LIMITS: JudgeLimits = {
@@ -45,4 +56,5 @@ export const DEFAULT_LIMITS: JudgeLimits = {
   cpuMs: 4000,
   wallMs: 8000,
   logBytes: 16 * 1024,
+  processRssMb: defaultProcessRssMb(),
 };

@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
 import { judge, type ChallengeSuite, type JudgeLimits, DEFAULT_LIMITS } from "../../lib/judge";
+import { processMemoryMessage, TOP_LEVEL_TIMEOUT } from "../../lib/judge/sandbox";
 
 const challenge = loadChallenge("rate-limiting/limiters");
 if (!challenge) throw new Error("the rate-limiting challenge is missing");
@@ -17,15 +18,36 @@ export class SlidingWindowCounter { take() { return { allowed: true, remaining: 
 export class FixedWindow { take() { return { allowed: true, remaining: 0, retryAfterMs: 0 }; } }
 `;
 
+const MIB = 1024 * 1024;
+/** Memory a bomb may add to this (the judge's) process before we call it unbounded. */
+const RSS_GROWTH_BOUND = 256 * MIB;
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+
+/**
+ * Runs a memory bomb and asserts the process's resident size never rose more than
+ * RSS_GROWTH_BOUND above where it was: ru_maxrss only grows, so a spike freed again
+ * when the isolate is disposed still shows.
+ */
+async function judgeBomb(code: string) {
+  const rssBefore = process.memoryUsage.rss();
+  const peakBefore = peakRss();
+  const verdict = await judge(suite, `${code}\n${stub}`, "submit", limits);
+  expect(peakRss()).toBeLessThanOrEqual(Math.max(peakBefore, rssBefore + RSS_GROWTH_BOUND));
+  return verdict;
+}
+
 async function expectJudgeStillWorks() {
   const verdict = await judge(suite, solution, "submit", limits);
   expect(verdict.verdict).toBe("passed");
 }
 
 describe("hostile learner code", () => {
-  test("an infinite loop at the top level times out (default limits)", async () => {
+  test("an infinite loop at the top level times out as a top-level hang, naming no test (default limits)", async () => {
     const verdict = await judge(suite, `while (true) {}\n${stub}`, "submit");
     expect(verdict.verdict).toBe("timeout");
+    expect(verdict.diagnostics?.[0]?.message).toBe(TOP_LEVEL_TIMEOUT);
+    expect(verdict.tests[0]?.message).toBe(TOP_LEVEL_TIMEOUT);
+    expect(verdict.tests.some((t) => t.message?.includes("while running"))).toBe(false);
     await expectJudgeStillWorks();
   });
 
@@ -33,7 +55,10 @@ describe("hostile learner code", () => {
     const code = stub.replace("export class TokenBucket { take() {", "export class TokenBucket { take() { for (;;) {}");
     const verdict = await judge(suite, code, "submit", limits);
     expect(verdict.verdict).toBe("timeout");
-    expect(verdict.tests.some((t) => t.message?.includes("Time limit exceeded while running"))).toBe(true);
+    const hung = verdict.tests.find((t) => t.message?.startsWith("Time limit exceeded"));
+    expect(hung?.name).toMatch(/^token bucket/);
+    expect(hung?.message).toBe(`Time limit exceeded while running "${hung?.name}" (an infinite loop, or a promise that never settles?).`);
+    expect(verdict.diagnostics?.[0]?.message).toBe(hung?.message);
     await expectJudgeStillWorks();
   });
 
@@ -47,6 +72,86 @@ describe("hostile learner code", () => {
     const code = `const hoard: number[][] = []; for (;;) hoard.push(new Array(1_000_000).fill(7));\n${stub}`;
     const verdict = await judge(suite, code, "submit", limits);
     expect(verdict.verdict).toBe("memory_limit");
+    await expectJudgeStillWorks();
+  });
+
+  test("a WebAssembly memory bomb (1 GiB grown and touched) finds no WebAssembly; the judge's rss stays bounded", async () => {
+    const verdict = await judgeBomb(
+      `const memory = new WebAssembly.Memory({ initial: 1, maximum: 16384 }); memory.grow(16000);
+       const bytes = new Uint8Array(memory.buffer); for (let i = 0; i < bytes.length; i += 4096) bytes[i] = 1;`,
+    );
+    expect(verdict.verdict).toBe("runtime_error");
+    expect(verdict.diagnostics?.[0]?.message).toBe("Your module threw while loading: ReferenceError: WebAssembly is not defined");
+    await expectJudgeStillWorks();
+  });
+
+  test("a resizable ArrayBuffer bomb (resized to 1 GiB and touched) is refused; the judge's rss stays bounded", async () => {
+    const verdict = await judgeBomb(
+      `const buffer = new (ArrayBuffer as any)(0, { maxByteLength: 2 ** 30 }); buffer.resize(2 ** 30);
+       const bytes = new Uint8Array(buffer); for (let i = 0; i < bytes.length; i += 4096) bytes[i] = 1;`,
+    );
+    expect(verdict.verdict).toBe("runtime_error");
+    expect(verdict.diagnostics?.[0]?.message).toMatch(/^Your module threw while loading: RangeError: Resizable ArrayBuffers are not available/);
+    await expectJudgeStillWorks();
+  });
+
+  test("the resizable buffer cannot be reached through a buffer's constructor either", async () => {
+    const verdict = await judgeBomb(
+      `const Native: any = Object.getPrototypeOf(new Uint8Array(1).buffer).constructor;
+       const buffer = new Native(0, { maxByteLength: 2 ** 30 }); buffer.resize(2 ** 30);
+       new Uint8Array(buffer).fill(1);`,
+    );
+    expect(verdict.verdict).toBe("runtime_error");
+    expect(verdict.diagnostics?.[0]?.message).toMatch(/RangeError: Resizable ArrayBuffers are not available/);
+  });
+
+  test("a growable SharedArrayBuffer bomb finds no SharedArrayBuffer; the judge's rss stays bounded", async () => {
+    const verdict = await judgeBomb(
+      `const buffer = new (SharedArrayBuffer as any)(0, { maxByteLength: 2 ** 30 }); buffer.grow(2 ** 30);
+       new Uint8Array(buffer).fill(1);`,
+    );
+    expect(verdict.verdict).toBe("runtime_error");
+    expect(verdict.diagnostics?.[0]?.message).toBe("Your module threw while loading: ReferenceError: SharedArrayBuffer is not defined");
+    await expectJudgeStillWorks();
+  });
+
+  test("an Intl bomb (ICU memory outside the heap) finds no Intl", async () => {
+    const verdict = await judgeBomb(`const held: unknown[] = []; for (;;) held.push(new Intl.Collator("en"));`);
+    expect(verdict.verdict).toBe("runtime_error");
+    expect(verdict.diagnostics?.[0]?.message).toBe("Your module threw while loading: ReferenceError: Intl is not defined");
+    await expectJudgeStillWorks();
+  });
+
+  test("ordinary buffers still work: fixed ArrayBuffers, subclasses, slices, typed arrays", async () => {
+    const probeSuite: ChallengeSuite = {
+      id: "hostile/buffers",
+      requiredExports: ["facts"],
+      contentHash: "buffers",
+      examplesSource: "",
+      hiddenSource: `
+        import { expect, test } from "@blueprint/test";
+        import { facts } from "./solution";
+        test("buffers behave", () => { expect(facts()).toEqual([true, 8, true, 6, true, true, "ab"]); });`,
+    };
+    const code = `export function facts() {
+      class Buf extends ArrayBuffer {}
+      const own = new Buf(8);
+      return [own instanceof ArrayBuffer, own.byteLength, new Uint8Array(4).buffer instanceof ArrayBuffer,
+        own.slice(2).byteLength, ArrayBuffer.isView(new Uint8Array(1)), own.slice(1) instanceof Buf, "ba".split("").sort((a, b) => a.localeCompare(b)).join("")];
+    }`;
+    const verdict = await judge(probeSuite, code, "submit", limits);
+    expect(verdict.tests[0]?.message).toBeUndefined();
+    expect(verdict.verdict).toBe("passed");
+  });
+
+  test("a run that pushes the judge process past its resident bound gets memory_limit, whatever the isolate allows", async () => {
+    // The isolate may use 512 MB; the process bound sits 48 MB above where it is now.
+    const processRssMb = Math.ceil(process.memoryUsage.rss() / MIB) + 48;
+    const roomy: JudgeLimits = { ...limits, memoryMb: 512, cpuMs: 60_000, wallMs: 60_000, processRssMb };
+    const code = `const hoard: number[][] = []; for (let i = 0; i < 40; i++) hoard.push(new Array(1_000_000).fill(i + 0.5)); for (;;) {}\n${stub}`;
+    const verdict = await judge(suite, code, "submit", roomy);
+    expect(verdict.verdict).toBe("memory_limit");
+    expect(verdict.diagnostics?.[0]?.message).toBe(processMemoryMessage(processRssMb));
     await expectJudgeStillWorks();
   });
 

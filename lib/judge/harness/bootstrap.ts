@@ -9,6 +9,7 @@
 //                                returns the start function, installs __bpLearner
 //   4. the learner script     -> __bpLearner(factory): runs the learner module once
 //   5. start()                -> runs every test, reporting each result, then "done"
+import { confineRealm } from "./confine";
 import { describeValue } from "./expect";
 import { hardenRealm } from "./harden";
 import { errorMessage, runTests, type HarnessEvent } from "./runner";
@@ -24,6 +25,7 @@ const config = JSON.parse(String(global.__bpConfig)) as { nonce: string; require
 delete global.__bpReport;
 delete global.__bpLog;
 delete global.__bpConfig;
+confineRealm(global);
 
 const jsonStringify = JSON.stringify;
 const hasOwn = Object.prototype.hasOwnProperty;

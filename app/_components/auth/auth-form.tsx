@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -33,26 +34,22 @@ export function AuthForm({ mode }: { mode: Mode }) {
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch(`/api/auth/${mode}/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      if (response.ok) {
-        // A full load, so every server component sees the new session and merged work.
-        router.replace("/dashboard");
-        router.refresh();
-        return;
-      }
-      const data = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-      if (response.status === 429) {
-        const retry = response.headers.get("x-retry-after") ?? response.headers.get("retry-after");
+      await apiFetch(`/api/auth/${mode}/email`, { method: "POST", body });
+      // A full load, so every server component sees the new session and merged work.
+      router.replace("/dashboard");
+      router.refresh();
+      return;
+    } catch (error) {
+      // better-auth's errors carry its own code and message, kept in the details.
+      const failure = error instanceof ApiError ? error : new ApiError("", 0, "network");
+      const { code, message } = failure.details;
+      if (failure.code === "network") setError("Could not reach the server. Check your connection and try again.");
+      else if (failure.status === 429) {
+        const retry = failure.retryAfterSeconds;
         setError(`Too many attempts from here. Please wait${retry ? ` ${retry} s` : " a minute"} and try again.`);
       } else {
-        setError((data.code && MESSAGES[data.code]) ?? data.message ?? `Something went wrong (${response.status}). Please try again.`);
+        setError((typeof code === "string" && MESSAGES[code]) || (typeof message === "string" && message) || `Something went wrong (${failure.status}). Please try again.`);
       }
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
     } finally {
       setBusy(false);
     }

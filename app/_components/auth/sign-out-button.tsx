@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 export function SignOutButton({ className }: { className?: string }) {
   const router = useRouter();
@@ -13,7 +14,7 @@ export function SignOutButton({ className }: { className?: string }) {
       className={className ?? "text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"}
       onClick={async () => {
         setBusy(true);
-        await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+        await apiFetch("/api/auth/sign-out", { method: "POST", body: {} }).catch(() => undefined);
         router.replace("/");
         router.refresh();
       }}

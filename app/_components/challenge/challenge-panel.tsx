@@ -2,9 +2,11 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { draftSchema, judgeResponseSchema, savedDraftSchema, submissionListSchema } from "@/lib/challenges/contract";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import type { Verdict } from "@/lib/judge/verdict";
 import type { EditorMarker } from "./code-editor";
-import type { ChallengeView, JudgeResponse, SubmissionRow } from "./types";
+import type { ChallengeView, SubmissionRow } from "./types";
 import { useDarkMode, useIsMac } from "../ui/use-dark-mode";
 import { SubmissionHistory } from "./submission-history";
 import { VerdictView, verdictSummary } from "./verdict-view";
@@ -63,10 +65,8 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
   const modifier = isMac ? "⌘" : "Ctrl";
 
   const refreshHistory = useCallback(async () => {
-    const response = await fetch(`/api/submissions?challenge=${encodeURIComponent(`${concept}/${slug}`)}`).catch(() => null);
-    if (!response?.ok) return;
-    const body = (await response.json()) as { submissions: SubmissionRow[] };
-    setSubmissions(body.submissions);
+    const body = await apiFetch(`/api/submissions?challenge=${encodeURIComponent(`${concept}/${slug}`)}`, { schema: submissionListSchema }).catch(() => null);
+    if (body) setSubmissions(body.submissions);
   }, [concept, slug]);
 
   const saveNow = useCallback(async () => {
@@ -74,16 +74,11 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
     saveTimer.current = null;
     setSaveState("saving");
     try {
-      const response = await fetch(`/api/drafts/${concept}/${slug}`, {
+      const saved = await apiFetch(`/api/drafts/${concept}/${slug}`, {
         method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ code: codeRef.current, baseUpdatedAt: baseRef.current }),
+        body: { code: codeRef.current, baseUpdatedAt: baseRef.current },
+        schema: savedDraftSchema,
       });
-      if (!response.ok) {
-        setSaveState("error");
-        return;
-      }
-      const saved = (await response.json()) as { updatedAt: string; replaced: string | null };
       baseRef.current = saved.updatedAt;
       setConflict(null);
       setSaveState("saved");
@@ -107,9 +102,8 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
       // With no draft on the server yet there is nothing to compare (and asking would be a 404);
       // this page's first save then learns of any other tab's draft from the server's answer.
       if (document.visibilityState !== "visible" || saveTimer.current || !baseRef.current) return;
-      const response = await fetch(`/api/drafts/${concept}/${slug}`, { cache: "no-store" }).catch(() => null);
-      if (stopped || !response?.ok) return;
-      const server = (await response.json()) as { code: string; updatedAt: string };
+      const server = await apiFetch(`/api/drafts/${concept}/${slug}`, { schema: draftSchema }).catch(() => null);
+      if (stopped || !server) return;
       if (server.updatedAt === baseRef.current) return;
       if (server.code === codeRef.current) {
         baseRef.current = server.updatedAt;
@@ -180,33 +174,28 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
       setProblem(null);
       setAnnouncement(mode === "run" ? "Running the example tests…" : "Submitting to the hidden tests…");
       try {
-        const response = await fetch(`/api/challenges/${concept}/${slug}/${mode}`, {
+        const result = await apiFetch(`/api/challenges/${concept}/${slug}/${mode}`, {
           method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ code: codeRef.current }),
+          body: { code: codeRef.current },
+          schema: judgeResponseSchema,
         });
-        const body = (await response.json().catch(() => ({}))) as Partial<JudgeResponse> & { error?: string };
-        if (!response.ok) {
-          const retry = response.headers.get("retry-after");
-          const message =
-            response.status === 429
-              ? `Time for a short breather: that was a lot of runs in one minute. Your code is saved. You can run again in ${retry ?? "a few"} s.`
-              : (body.error ?? `The server answered ${response.status}.`) + (retry ? ` You can try again in ${retry} s.` : "");
-          setProblem(message);
-          setAnnouncement(message);
-          setSaveState(response.status === 503 || response.status === 429 ? "saved" : "error");
-          return;
-        }
-        const result = body as JudgeResponse;
         if (result.draftUpdatedAt) baseRef.current = result.draftUpdatedAt;
         setVerdict(result);
         setSaveState("saved");
         setSubmissions((rows) => [result.submission, ...rows].slice(0, 50));
         setAnnouncement(verdictSummary(result));
-      } catch {
-        const message = "Could not reach the server. Your code is still here; try again when you are back online.";
+      } catch (error) {
+        const failure = error instanceof ApiError ? error : new ApiError("", 0, "network");
+        const retry = failure.retryAfterSeconds;
+        const message =
+          failure.code === "network"
+            ? "Could not reach the server. Your code is still here; try again when you are back online."
+            : failure.code === "rate_limited"
+              ? `Time for a short breather: that was a lot of runs in one minute. Your code is saved. You can run again in ${retry ?? "a few"} s.`
+              : failure.message + (retry ? ` You can try again in ${retry} s.` : "");
         setProblem(message);
         setAnnouncement(message);
+        if (failure.code !== "network") setSaveState(failure.code === "unavailable" || failure.code === "rate_limited" ? "saved" : "error");
       } finally {
         setBusy(null);
       }

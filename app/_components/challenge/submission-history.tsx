@@ -2,6 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { submissionDetailSchema } from "@/lib/challenges/contract";
+import { apiFetch } from "@/lib/http/api-fetch";
 import type { SubmissionRow } from "./types";
 
 const DiffEditor = dynamic(() => import("./diff-editor"), {
@@ -27,11 +29,7 @@ export function SubmissionHistory({ submissions, dark }: { submissions: Submissi
     rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     try {
       const codes = await Promise.all(
-        rows.map(async (row) => {
-          const response = await fetch(`/api/submissions/${row.id}`);
-          if (!response.ok) throw new Error(String(response.status));
-          return ((await response.json()) as { code: string }).code;
-        }),
+        rows.map(async (row) => (await apiFetch(`/api/submissions/${row.id}`, { schema: submissionDetailSchema })).code),
       );
       const [older, newer] = rows;
       if (!older || !newer) return;

@@ -1,5 +1,3 @@
-import type { Verdict } from "@/lib/judge/verdict";
-
 export interface ChallengeView {
   id: string;
   concept: string;
@@ -10,14 +8,5 @@ export interface ChallengeView {
   examples: string;
 }
 
-export interface SubmissionRow {
-  id: string;
-  /** "draft": not judged, a draft kept when an anonymous session was merged into an account. */
-  mode: "run" | "submit" | "draft";
-  verdict: Verdict["verdict"] | "not_judged";
-  passed: number;
-  total: number;
-  createdAt: string;
-}
-
-export type JudgeResponse = Verdict & { submission: SubmissionRow; draftUpdatedAt?: string };
+// The rows and replies the API sends: defined once, with their schemas, in the challenge contract.
+export type { JudgeResponse, SubmissionRow } from "@/lib/challenges/contract";

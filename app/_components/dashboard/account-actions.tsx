@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 /** Download everything as JSON; delete the account (or the anonymous learner) and all its data. */
 export function AccountActions({ signedIn }: { signedIn: boolean }) {
@@ -13,8 +14,11 @@ export function AccountActions({ signedIn }: { signedIn: boolean }) {
     const what = signedIn ? "your account and all your work" : "all your work on this browser";
     if (!window.confirm(`Delete ${what}? Drafts, submissions, progress, interviews and drills go too. This cannot be undone.`)) return;
     setBusy(true);
-    const response = await fetch("/api/me", { method: "DELETE" }).catch(() => null);
-    if (response?.ok) {
+    const deleted = await apiFetch("/api/me", { method: "DELETE" }).then(
+      () => true,
+      () => false,
+    );
+    if (deleted) {
       router.replace("/");
         router.refresh();
       return;

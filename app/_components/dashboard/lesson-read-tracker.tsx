@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 const READ_AFTER_MS = 90_000;
 
@@ -16,11 +17,7 @@ export function LessonReadTracker({ concept, alreadyRead }: { concept: string; a
     const send = () => {
       if (sent) return;
       sent = true;
-      void fetch(`/api/progress/${concept}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ event: "lesson_read" }),
-      }).catch(() => {
+      apiFetch(`/api/progress/${concept}`, { method: "POST", body: { event: "lesson_read" } }).catch(() => {
         sent = false;
       });
     };

@@ -2,23 +2,13 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import type { DrillFeedback, DrillHistory, PublicRound } from "@/lib/drill/service";
+import { answerResultSchema, drillHistorySchema, publicRoundSchema, type DrillFeedback, type DrillHistory, type PublicRound } from "@/lib/drill/contract";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 interface Props {
   concepts: Array<{ slug: string; title: string }>;
   initialRound: PublicRound | null;
   initialHistory: DrillHistory;
-}
-
-async function call<T>(url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json().catch(() => ({}))) as T & { error?: string };
-  if (!response.ok) throw new Error(json.error ?? `HTTP ${response.status}`);
-  return json;
 }
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -56,7 +46,7 @@ export function DrillRunner({ concepts, initialRound, initialHistory }: Props) {
 
   const start = () =>
     run(async () => {
-      setRound(await call<PublicRound>("/api/drills", {}));
+      setRound(await apiFetch("/api/drills", { method: "POST", schema: publicRoundSchema }));
       setShown(null);
       requestAnimationFrame(() => headingRef.current?.focus());
     });
@@ -64,7 +54,7 @@ export function DrillRunner({ concepts, initialRound, initialHistory }: Props) {
   const choose = (slug: string) =>
     run(async () => {
       if (!round || !current) return;
-      const feedback = await call<DrillFeedback>(`/api/drills/${round.id}/answers`, { scenarioId: current.id, chosen: slug });
+      const feedback = await apiFetch(`/api/drills/${round.id}/answers`, { body: { scenarioId: current.id, chosen: slug }, schema: answerResultSchema });
       setRound({ ...round, feedback: [...round.feedback, feedback] });
       setShown(feedback);
     });
@@ -73,9 +63,9 @@ export function DrillRunner({ concepts, initialRound, initialHistory }: Props) {
     run(async () => {
       setShown(null);
       if (round && !current) {
-        const finished = await call<PublicRound>(`/api/drills/${round.id}/finish`, {});
+        const finished = await apiFetch(`/api/drills/${round.id}/finish`, { method: "POST", schema: publicRoundSchema });
         setRound(finished);
-        setHistory(await call<DrillHistory>("/api/drills"));
+        setHistory(await apiFetch("/api/drills", { schema: drillHistorySchema }));
       }
       requestAnimationFrame(() => headingRef.current?.focus());
     });

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { formatClock, type TimerAction, type TimerView } from "@/lib/interview/timer";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { interviewViewSchema } from "@/lib/interview/contract";
 import type { InterviewView } from "@/lib/interview/view";
 import { useInterviewClock } from "./use-interview-clock";
 import { usePhaseNotes, type SaveState } from "./use-phase-notes";
@@ -97,17 +99,13 @@ export function InterviewRun({ initial }: { initial: InterviewView }) {
     try {
       if (action === "finish") await flush();
       const sentAt = Date.now();
-      const response = await fetch(`/api/interviews/${view.id}/${action}`, { method: "POST" });
-      const body = (await response.json().catch(() => ({}))) as InterviewView & { error?: string };
-      if (response.ok) {
-        accept(body, sentAt);
-        if (action === "finish") router.refresh();
-      } else {
-        setProblem(body.error ?? `That did not work (HTTP ${response.status}).`);
+      accept(await apiFetch(`/api/interviews/${view.id}/${action}`, { method: "POST", schema: interviewViewSchema }), sentAt);
+      if (action === "finish") router.refresh();
+    } catch (error) {
+      if (error instanceof ApiError && error.code !== "network") {
+        setProblem(error.message);
         await resync();
-      }
-    } catch {
-      setProblem("The server could not be reached; the clock keeps the server's time, try again.");
+      } else setProblem("The server could not be reached; the clock keeps the server's time, try again.");
     } finally {
       setBusy(false);
     }

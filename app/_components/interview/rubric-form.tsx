@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { rubricSavedSchema } from "@/lib/interview/contract";
 
 const LEVELS = [
   { value: 0, label: "Missed" },
@@ -20,18 +22,11 @@ export function RubricForm({ interviewId, points, initial }: { interviewId: stri
     if (!complete) return;
     setStatus("Saving…");
     try {
-      const response = await fetch(`/api/interviews/${interviewId}/rubric`, {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ scores }),
-      });
-      const body = (await response.json().catch(() => ({}))) as { percent?: number; error?: string };
-      if (response.ok) {
-        setPercent(body.percent ?? null);
-        setStatus("Saved.");
-      } else setStatus(body.error ?? `Not saved (HTTP ${response.status}).`);
-    } catch {
-      setStatus("Not saved: the server could not be reached.");
+      const saved = await apiFetch(`/api/interviews/${interviewId}/rubric`, { method: "PUT", body: { scores }, schema: rubricSavedSchema });
+      setPercent(saved.percent);
+      setStatus("Saved.");
+    } catch (error) {
+      setStatus(error instanceof ApiError && error.code !== "network" ? error.message : "Not saved: the server could not be reached.");
     }
   }
 

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { interviewViewSchema } from "@/lib/interview/contract";
 
 export function StartInterviewButton({ prompt, title }: { prompt: string; title: string }) {
   const router = useRouter();
@@ -12,19 +14,11 @@ export function StartInterviewButton({ prompt, title }: { prompt: string; title:
     setBusy(true);
     setProblem(null);
     try {
-      const response = await fetch("/api/interviews", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ prompt }),
-      });
-      const body = (await response.json().catch(() => ({}))) as { id?: string; error?: string };
-      if (response.status === 201 && body.id) {
-        router.push(`/interviews/${body.id}`);
-        return;
-      }
-      setProblem(body.error ?? `Could not start (HTTP ${response.status}).`);
-    } catch {
-      setProblem("The server could not be reached; try again.");
+      const interview = await apiFetch("/api/interviews", { method: "POST", body: { prompt }, schema: interviewViewSchema });
+      router.push(`/interviews/${interview.id}`);
+      return;
+    } catch (error) {
+      setProblem(error instanceof ApiError && error.code !== "network" ? error.message : "The server could not be reached; try again.");
     }
     setBusy(false);
   }

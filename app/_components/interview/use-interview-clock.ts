@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { stateFromView, viewTimer, type TimerView } from "@/lib/interview/timer";
+import { apiFetch } from "@/lib/http/api-fetch";
+import { interviewViewSchema } from "@/lib/interview/contract";
 import type { InterviewView } from "@/lib/interview/view";
 
 const TICK_MS = 250;
@@ -36,8 +38,7 @@ export function useInterviewClock(initial: InterviewView, onView?: (view: Interv
   const resync = useCallback(async () => {
     const sentAt = Date.now();
     try {
-      const response = await fetch(`/api/interviews/${viewRef.current.id}`, { cache: "no-store" });
-      if (response.ok) accept((await response.json()) as InterviewView, sentAt);
+      accept(await apiFetch(`/api/interviews/${viewRef.current.id}`, { schema: interviewViewSchema }), sentAt);
     } catch {
       // Offline for a moment: the local clock keeps going and the next resync catches up.
     }

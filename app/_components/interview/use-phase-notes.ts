@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { noteConflictSchema, noteSavedSchema } from "@/lib/interview/contract";
 import type { InterviewNoteView } from "@/lib/interview/view";
 
 export type SaveState = "saved" | "saving" | "unsaved" | "conflict" | "error";
@@ -56,26 +58,25 @@ export function usePhaseNotes(interviewId: string, phaseCount: number, stored: I
       const text = note.text;
       update(index, (current) => ({ ...current, state: "saving" }));
       try {
-        const response = await fetch(`/api/interviews/${interviewId}/notes/${index}`, {
+        const { version } = await apiFetch(`/api/interviews/${interviewId}/notes/${index}`, {
           method: "PUT",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ text, version: note.version }),
+          body: { text, version: note.version },
+          schema: noteSavedSchema,
         });
-        const body = (await response.json().catch(() => ({}))) as { version?: number; text?: string; error?: string };
-        if (response.ok && typeof body.version === "number") {
-          const version = body.version;
-          update(index, (current) => ({ ...current, version, state: current.text === text ? "saved" : "unsaved", error: null }));
-        } else if (response.status === 409 && typeof body.version === "number") {
-          const saved = { text: body.text ?? "", version: body.version };
+        update(index, (current) => ({ ...current, version, state: current.text === text ? "saved" : "unsaved", error: null }));
+      } catch (error) {
+        const conflict = error instanceof ApiError && error.code === "conflict" ? noteConflictSchema.safeParse(error.details) : null;
+        if (conflict?.success) {
+          const saved = conflict.data;
           // The same words saved from elsewhere are no conflict: adopt the version.
           update(index, (current) =>
             current.text === saved.text ? { ...current, version: saved.version, state: "saved" } : { ...current, state: "conflict", conflict: saved },
           );
+        } else if (error instanceof ApiError && error.code !== "network") {
+          update(index, (current) => ({ ...current, state: "error", error: error.message }));
         } else {
-          update(index, (current) => ({ ...current, state: "error", error: body.error ?? `not saved (HTTP ${response.status})` }));
+          update(index, (current) => ({ ...current, state: "error", error: "not saved: the connection dropped; it will retry on the next change" }));
         }
-      } catch {
-        update(index, (current) => ({ ...current, state: "error", error: "not saved: the connection dropped; it will retry on the next change" }));
       } finally {
         inFlight.current.delete(index);
       }

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { QuizQuestion } from "@/lib/content/schemas";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 /**
  * A short quiz: pick an answer, see why it is right or wrong. With `concept`, the
@@ -18,11 +19,7 @@ export function Quiz({ questions, concept }: { questions: QuizQuestion[]; concep
     const key = `${correct}/${questions.length}`;
     if (recorded.current === key) return;
     recorded.current = key;
-    void fetch(`/api/progress/${concept}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ event: "quiz", correct, total: questions.length }),
-    }).catch(() => {
+    apiFetch(`/api/progress/${concept}`, { method: "POST", body: { event: "quiz", correct, total: questions.length } }).catch(() => {
       recorded.current = null;
     });
   }, [concept, answered, correct, questions.length]);

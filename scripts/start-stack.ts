@@ -150,6 +150,6 @@ function startChild(name: string, command: string, args: string[], restart: bool
 }
 
 startChild("judge", process.execPath, ["--no-node-snapshot", "--import", "tsx", path.join(root, "scripts/judge-server.ts")], true);
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-startChild("next", process.execPath, [nextBin, mode, "--port", appPort], false);
+// Next.js behind scripts/serve-app.ts, which alone sees the socket's peer address (client-address limits).
+startChild("next", process.execPath, ["--import", "tsx", path.join(root, "scripts/serve-app.ts"), mode, "--port", appPort], false);
 log(`open http://localhost:${appPort}`);

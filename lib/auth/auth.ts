@@ -4,6 +4,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { authDatabase } from "../db/auth-adapter";
 import { mergeAnonymousIntoUser } from "../db/learners";
 import { env } from "../env";
+import { CLIENT_ADDRESS_HEADER } from "../rate-limit/client-address";
 import { LEARNER_COOKIE, learnerCookieOptions, signLearnerId, verifyLearnerCookie } from "../session/learner-cookie";
 
 export const MAX_NAME_LENGTH = 80;
@@ -39,6 +40,10 @@ function createAuth() {
       // The tables keep UUID ids (Learner.userId references User.id as a uuid).
       database: { generateId: "uuid" },
       useSecureCookies: secure,
+      // The client address that scripts/serve-app.ts resolved from the socket and
+      // BLUEPRINT_TRUSTED_PROXIES, never X-Forwarded-For as the client wrote it: rotating
+      // that header would dodge the sign-in limit, and sending a victim's address would lock them out.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     // Kept in PostgreSQL so the limit holds across app servers; tests turn it off.
     rateLimit: {

@@ -24,6 +24,33 @@ export async function learnerForUser(userId: string): Promise<string> {
   return learner.id;
 }
 
+export interface LearnerSeen {
+  id: string;
+  lastSeenAt: Date;
+}
+
+/** The anonymous learner a cookie stands for, with when it was last active; null if gone or owned by an account. */
+export async function findAnonymousLearner(id: string): Promise<LearnerSeen | null> {
+  return db().learner.findFirst({ where: { id, userId: null }, select: { id: true, lastSeenAt: true } });
+}
+
+/** The account's learner (created on first use), with when it was last active. */
+export async function findLearnerForUser(userId: string): Promise<LearnerSeen> {
+  return db().learner.upsert({ where: { userId }, create: { userId }, update: {}, select: { id: true, lastSeenAt: true } });
+}
+
+/**
+ * Records activity: sets lastSeenAt to `now` unless it is already newer than
+ * `now - throttleMs`. The condition is in the statement, so concurrent requests write once.
+ */
+export async function touchLearner(id: string, now: Date, throttleMs: number): Promise<boolean> {
+  const { count } = await db().learner.updateMany({
+    where: { id, lastSeenAt: { lt: new Date(now.getTime() - throttleMs) } },
+    data: { lastSeenAt: now },
+  });
+  return count > 0;
+}
+
 /**
  * Moves everything an anonymous learner owns into the account's learner, in one
  * transaction, then deletes the anonymous learner. Where both have a draft for a

@@ -29,16 +29,22 @@ describe("judge rate limit", () => {
 
   test("concurrent requests never take more than the bucket holds", async () => {
     const learner = crypto.randomUUID();
-    const results = await Promise.all(Array.from({ length: 40 }, () => limit.takeJudgeToken(learner, 30)));
+    // One instant for all 40: however long they queue on the row lock, nothing refills meanwhile.
+    const at = new Date("2026-02-01T12:00:00.000Z");
+    const results = await Promise.all(Array.from({ length: 40 }, () => limit.takeJudgeToken(learner, 30, at)));
     expect(results.filter((result) => result.allowed)).toHaveLength(30);
   });
 
-  test("the bucket refills with time", async () => {
+  test("the bucket refills with time, and only with time", async () => {
     const key = `test:${crypto.randomUUID()}`;
-    expect((await buckets.takeToken(key, 1, 20)).allowed).toBe(true);
-    expect((await buckets.takeToken(key, 1, 20)).allowed).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect((await buckets.takeToken(key, 1, 20)).allowed).toBe(true);
+    const at = (ms: number) => new Date(Date.parse("2026-02-01T12:00:00.000Z") + ms);
+    // One token, refilled at 20 a second: back after 50 ms.
+    expect((await buckets.takeToken(key, 1, 20, at(0))).allowed).toBe(true);
+    expect((await buckets.takeToken(key, 1, 20, at(0))).allowed).toBe(false);
+    expect((await buckets.takeToken(key, 1, 20, at(40))).allowed).toBe(false);
+    expect((await buckets.takeToken(key, 1, 20, at(100))).allowed).toBe(true);
+    // A clock that goes backwards (another app server's) never mints tokens.
+    expect((await buckets.takeToken(key, 1, 20, at(50))).allowed).toBe(false);
   });
 });
 

@@ -1,0 +1,49 @@
+// The app's HTTP server: Next.js's own request handler behind a plain node:http server,
+// for one reason. Route handlers cannot see the socket (Next.js 15 removed request.ip,
+// and `next start` keeps any X-Forwarded-For a client sends), so limits keyed on the
+// client's address would believe whatever the client wrote. Here the socket's peer is
+// known: each request gets CLIENT_ADDRESS_HEADER resolved from it and the trusted
+// proxies (BLUEPRINT_TRUSTED_PROXIES), replacing any such header the client sent.
+// Usage: tsx scripts/serve-app.ts dev|start --port 3000
+import { createServer, type IncomingMessage } from "node:http";
+import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, resolveClientAddress } from "../lib/rate-limit/client-address";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const portFlag = process.argv.indexOf("--port");
+const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
+const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
+const trusted = parseTrustedProxies(process.env.BLUEPRINT_TRUSTED_PROXIES ?? "");
+
+// What `next dev` / `next start` set before Next.js (and React) load.
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (mode === "dev" ? "development" : "production"), NEXT_RUNTIME: "nodejs" });
+const { default: next } = await import("next");
+
+const app = next({ dev: mode === "dev", dir: process.cwd(), hostname: "localhost", port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const upgrade = app.getUpgradeHandler();
+
+function stampClientAddress(request: IncomingMessage): void {
+  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
+}
+
+const server = createServer((request, response) => {
+  stampClientAddress(request);
+  void handle(request, response);
+});
+// Development's hot reload speaks WebSocket.
+server.on("upgrade", (request, socket, head) => {
+  stampClientAddress(request);
+  void upgrade(request, socket, head);
+});
+server.listen(port, hostname, () => {
+  const proxies = trusted.size > 0 ? `${trusted.size} trusted prox${trusted.size === 1 ? "y" : "ies"}` : "no trusted proxies";
+  process.stdout.write(`[blueprint] Next.js (${mode}) on http://localhost:${port}, ${proxies}\n`);
+});
+
+function stop() {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

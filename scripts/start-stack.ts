@@ -11,6 +11,7 @@ import path from "node:path";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "../lib/db-tooling/embedded-postgres";
 import { migrate } from "../lib/db-tooling/migrate";
 import { seed } from "../lib/db-tooling/seed";
+import { scheduleLearnerCleanup } from "../lib/db/learner-cleanup";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const root = process.cwd();
@@ -110,6 +111,9 @@ try {
   log(`could not prepare the database: ${(error as Error).message}`);
   await shutdown(1);
 }
+
+// Anonymous learners idle for 30 days go, now and once a day (lib/db/learner-cleanup.ts).
+scheduleLearnerCleanup(databaseUrl, log);
 
 const judgePort = Number(process.env.JUDGE_PORT ?? ((await portIsFree(3101)) ? 3101 : await freePort()));
 const appPort = process.env.PORT ?? "3000";

@@ -9,7 +9,9 @@ import { listConcepts } from "./catalog";
 import { ContentError, parseOrThrow } from "./errors";
 import { readFrontmatter } from "./frontmatter";
 import { conceptDir, contentRoot } from "./paths";
-import { SLUG } from "./schemas";
+import { SLUG, designWorkloadSchema } from "./schemas";
+import { parseBoard, type Board } from "../design/board";
+import { CHECK_IDS, type CheckId } from "../design/catalog";
 
 export const INTERVIEW_DIFFICULTIES = ["easy", "medium", "hard"] as const;
 
@@ -28,6 +30,8 @@ export const interviewFrontmatterSchema = z.object({
     .default(() => DEFAULT_PHASES.map((phase) => ({ ...phase }))),
   concepts: z.array(z.string().regex(SLUG)).min(3, "a strong answer uses at least 3 concepts").max(12),
   rubric: z.array(z.string().min(15).max(300)).min(6, "a prompt has 6-10 rubric points").max(10, "a prompt has 6-10 rubric points"),
+  /** The design check's peak workload (docs/design-check.md). Optional in the schema; the content tests require it of every shipped prompt. */
+  design: designWorkloadSchema.optional(),
 });
 
 export type InterviewFrontmatter = z.infer<typeof interviewFrontmatterSchema>;
@@ -162,4 +166,77 @@ export async function checkInterviewReference(prompt: InterviewPrompt): Promise<
   const unknown = found.components.filter((name) => /^[A-Z]/.test(name) && !(INTERVIEW_COMPONENTS as readonly string[]).includes(name));
   if (unknown.length > 0) throw new ContentError(prompt.file, "body", `unknown component(s) ${unknown.join(", ")}; known: ${INTERVIEW_COMPONENTS.join(", ")}`);
   return found;
+}
+
+// The design check's boards for a prompt (content/interviews/<slug>/): the reference board,
+// and flawed boards each named after the check it fails, with flawed.json saying which
+// checks each fails and what the mistake is. See content/README.md.
+const flawedManifestSchema = z.record(
+  z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.json$/, "a flawed board's file name is <check-id>-<what>.json"),
+  z.strictObject({
+    mistake: z.string().min(20, "say what the mistake is").max(300),
+    fails: z.array(z.enum(CHECK_IDS)).min(1, "a flawed board fails at least one check"),
+  }),
+);
+
+export interface InterviewBoard {
+  /** Board file name (reference-board.json, or the flawed file's name). */
+  name: string;
+  file: string;
+  board: Board;
+}
+export interface FlawedInterviewBoard extends InterviewBoard {
+  mistake: string;
+  /** The checks it fails, in check order; the first word of its name is one of them. */
+  fails: CheckId[];
+}
+export interface InterviewBoards {
+  slug: string;
+  reference: InterviewBoard;
+  flawed: FlawedInterviewBoard[];
+}
+
+export function interviewBoardsDir(slug: string): string {
+  return path.join(interviewsDir(), slug);
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ContentError(file, "(root)", `not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function readBoard(file: string): Board {
+  const result = parseBoard(readJson(file));
+  if (!result.ok) throw new ContentError(file, "(board)", result.error);
+  return result.board;
+}
+
+/** A prompt's reference and flawed boards, validated; undefined when the prompt has no boards folder. */
+export function loadInterviewBoards(slug: string): InterviewBoards | undefined {
+  if (!SLUG.test(slug)) return undefined;
+  const dir = interviewBoardsDir(slug);
+  const referenceFile = path.join(dir, "reference-board.json");
+  if (!existsSync(referenceFile)) return undefined;
+  const reference = { name: "reference-board.json", file: referenceFile, board: readBoard(referenceFile) };
+  const manifestFile = path.join(dir, "flawed.json");
+  const manifest = existsSync(manifestFile) ? parseOrThrow(flawedManifestSchema, readJson(manifestFile), manifestFile) : {};
+  const flawedDir = path.join(dir, "flawed");
+  const names = existsSync(flawedDir) ? readdirSync(flawedDir).filter((name) => name.endsWith(".json")).sort() : [];
+  for (const name of Object.keys(manifest)) {
+    if (!names.includes(name)) throw new ContentError(manifestFile, name, `lists a board that is not in ${slug}/flawed/`);
+  }
+  const flawed = names.map((name): FlawedInterviewBoard => {
+    const file = path.join(flawedDir, name);
+    const entry = manifest[name];
+    if (!entry) throw new ContentError(manifestFile, name, "every flawed board needs an entry (mistake, fails)");
+    const named = CHECK_IDS.find((id) => name.startsWith(`${id}-`));
+    if (!named || !entry.fails.includes(named)) throw new ContentError(file, "(name)", `the name must start with a check it fails (${entry.fails.join(", ")})`);
+    const fails = CHECK_IDS.filter((id) => entry.fails.includes(id));
+    if (fails.length !== entry.fails.length) throw new ContentError(manifestFile, `${name}.fails`, "lists a check twice");
+    return { name, file, board: readBoard(file), mistake: entry.mistake, fails };
+  });
+  return { slug, reference, flawed };
 }

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// The design check's workload (the `design:` key of an interview prompt) is defined with the model it feeds.
+export { designWorkloadSchema } from "../design/workload";
+
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CHALLENGE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

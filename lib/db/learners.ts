@@ -34,9 +34,9 @@ export async function findAnonymousLearner(id: string): Promise<LearnerSeen | nu
   return db().learner.findFirst({ where: { id, userId: null }, select: { id: true, lastSeenAt: true } });
 }
 
-/** The account's learner (created on first use), with when it was last active. */
-export async function findLearnerForUser(userId: string): Promise<LearnerSeen> {
-  return db().learner.upsert({ where: { userId }, create: { userId }, update: {}, select: { id: true, lastSeenAt: true } });
+/** The account's learner, with when it was last active; null until a first write creates it (learnerForUser): reads never write. */
+export async function findLearnerForUser(userId: string): Promise<LearnerSeen | null> {
+  return db().learner.findUnique({ where: { userId }, select: { id: true, lastSeenAt: true } });
 }
 
 /**

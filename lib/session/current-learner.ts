@@ -1,7 +1,8 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { auth } from "../auth/auth";
-import { createLearner, findAnonymousLearner, findLearnerForUser, touchLearner, type LearnerSeen } from "../db/learners";
+import { createLearner, findAnonymousLearner, findLearnerForUser, learnerForUser, touchLearner, type LearnerSeen } from "../db/learners";
 import { env } from "../env";
 import { assertAnonymousLearnerAllowed } from "../rate-limit/anonymous-learner-limit";
 import { CLIENT_ADDRESS_HEADER } from "../rate-limit/client-address";
@@ -16,13 +17,13 @@ export interface CurrentUser {
   email: string;
 }
 
-/** The signed-in user of this request, if any (better-auth's session cookie). */
-export async function currentUser(): Promise<CurrentUser | null> {
+/** The signed-in user of this request, if any (better-auth's session cookie). Once per render (React cache). */
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth().api.getSession({ headers: await headers() });
   if (!session) return null;
   const { id, name, email } = session.user;
   return { id, name, email };
-}
+});
 
 /**
  * The client's address as scripts/serve-app.ts resolved it from the socket and the
@@ -46,14 +47,14 @@ async function seen(learner: LearnerSeen | null): Promise<string | null> {
  * an account never opens that account's work without its session. Records the
  * learner's activity (throttled), which keeps an anonymous learner from being cleaned up.
  */
-export async function currentLearnerId(): Promise<string | null> {
+export const currentLearnerId = cache(async (): Promise<string | null> => {
   const user = await currentUser();
   if (user) return seen(await findLearnerForUser(user.id));
   const jar = await cookies();
   const id = verifyLearnerCookie(jar.get(LEARNER_COOKIE)?.value, env().SESSION_SECRET);
   if (!id) return null;
   return seen(await findAnonymousLearner(id));
-}
+});
 
 /**
  * The learner of this request, created (and the cookie set) on first write. Creating
@@ -63,6 +64,9 @@ export async function currentLearnerId(): Promise<string | null> {
 export async function ensureLearnerId(): Promise<string> {
   const existing = await currentLearnerId();
   if (existing) return existing;
+  // A signed-in user's learner is created on their first write, never on a read.
+  const user = await currentUser();
+  if (user) return learnerForUser(user.id);
   await assertAnonymousLearnerAllowed(await clientAddress());
   const { id } = await createLearner();
   const jar = await cookies();

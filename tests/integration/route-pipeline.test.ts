@@ -82,10 +82,12 @@ let api: {
   submissions: typeof import("../../app/api/submissions/route");
   submission: typeof import("../../app/api/submissions/[id]/route");
   judge: typeof import("../../app/api/challenges/[concept]/[challenge]/[mode]/route");
+  progress: typeof import("../../app/api/progress/route");
 };
 let lib: {
   route: typeof import("../../lib/http/route");
   client: typeof import("../../lib/db/client");
+  auth: typeof import("../../lib/auth/auth");
 };
 const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
 
@@ -123,6 +125,7 @@ beforeAll(async () => {
   process.env.JUDGE_URL = await startJudge(process.env.JUDGE_SECRET!);
   process.env.BETTER_AUTH_SECRET = "integration-better-auth-secret-0123456789";
   process.env.BETTER_AUTH_URL = BASE;
+  process.env.BLUEPRINT_AUTH_RATE_LIMIT = "off";
   // Interviews get a quarter of this: 2 starts a minute, so the third is refused.
   process.env.BLUEPRINT_WRITE_RATE_PER_MINUTE = "8";
   api = {
@@ -134,8 +137,9 @@ beforeAll(async () => {
     submissions: await import("../../app/api/submissions/route"),
     submission: await import("../../app/api/submissions/[id]/route"),
     judge: await import("../../app/api/challenges/[concept]/[challenge]/[mode]/route"),
+    progress: await import("../../app/api/progress/route"),
   };
-  lib = { route: await import("../../lib/http/route"), client: await import("../../lib/db/client") };
+  lib = { route: await import("../../lib/http/route"), client: await import("../../lib/db/client"), auth: await import("../../lib/auth/auth") };
 });
 
 afterAll(() => {
@@ -246,6 +250,33 @@ describe("the learner policy", () => {
     expect(read.status).toBe(200);
     expect(read.body.code).toBe("// mine");
     expect(read.cookie).toBeUndefined();
+  });
+});
+
+describe("reads never write", () => {
+  test("a signed-in user with no learner yet: a GET creates none, the first write does", async () => {
+    const email = `reader-${crypto.randomUUID()}@example.test`;
+    const signUp = await lib.auth.auth().handler(
+      new Request(`${BASE}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: BASE },
+        body: JSON.stringify({ email, password: "correct horse battery", name: "Reader" }),
+      }),
+    );
+    expect(signUp.status).toBe(200);
+    const session = signUp.headers.getSetCookie().find((line) => line.startsWith("better-auth.session_token="))!.split(";")[0]!;
+    const db = lib.client.db();
+    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    // An account from before learners were made at sign-up: it has none.
+    await db.learner.deleteMany({ where: { userId: user.id } });
+    const read = await call(api.progress.GET, "/api/progress", { cookie: session });
+    expect(read.status).toBe(200);
+    expect(await db.learner.count({ where: { userId: user.id } })).toBe(0);
+    const write = await call(api.drafts.PUT, "/api/drafts/rate-limiting/limiters", { method: "PUT", cookie: session, params: DRAFT, ...json({ code: "// signed in" }) });
+    expect(write.status).toBe(200);
+    expect(write.cookie).toBeUndefined();
+    const learner = await db.learner.findUniqueOrThrow({ where: { userId: user.id }, select: { id: true } });
+    expect((await db.draft.findFirstOrThrow({ where: { learnerId: learner.id } })).code).toBe("// signed in");
   });
 });
 

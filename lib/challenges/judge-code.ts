@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "../app-error";
 import type { Challenge } from "../content/server-challenges";
 import { upsertDraft } from "../db/drafts";
+import { pruneSubmissions } from "../db/storage-caps";
 import { recordJudgedRun, type SubmissionSummary } from "../db/submissions";
 import { env } from "../env";
 import { JudgeRejectedError, JudgeUnavailableError, requestVerdict } from "../judge/client";
@@ -29,6 +30,8 @@ export async function judgeCode(input: {
   if (judged.status === "rejected") throw judged.reason;
   const verdict = judged.value;
   const submission = await recordJudgedRun({ learnerId, conceptSlug: challenge.concept, code, verdict, contentHash: challenge.contentHash });
+  // Bounded history: the newest runs and submits of this challenge are kept (lib/db/storage-caps.ts).
+  await pruneSubmissions(learnerId, challenge.id);
   return { verdict, submission, draftUpdatedAt: draft.value };
 }
 

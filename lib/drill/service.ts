@@ -3,6 +3,7 @@ import { randomInt } from "node:crypto";
 import { listConcepts } from "../content/catalog";
 import { loadScenarios, type Scenario } from "../content/reference";
 import * as drills from "../db/drills";
+import { pruneDrillRounds } from "../db/storage-caps";
 import { AppError } from "../app-error";
 import type { AnswerBody, AnswerResult, DrillFeedback, DrillHistory, PublicRound } from "./contract";
 import { uuidSchema } from "../http/ids";
@@ -60,6 +61,7 @@ export async function startRound(learnerId: string): Promise<PublicRound> {
   const ids = loadScenarios().map((s) => s.id);
   const records = scenarioRecords(await drills.pastAnswers(learnerId));
   const picked = pickRound(ids, records, seededRandom(randomInt(2 ** 31)));
+  await pruneDrillRounds(learnerId);
   return toPublic(await drills.createRound(learnerId, picked));
 }
 

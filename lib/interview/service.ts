@@ -5,6 +5,7 @@ import "server-only";
 import { AppError } from "../app-error";
 import { loadInterviewPrompt } from "../content/interviews";
 import * as interviews from "../db/interviews";
+import { makeRoomForInterview } from "../db/storage-caps";
 import { serverNow } from "./clock";
 import { startTimer, TimerTransitionError, type TimerAction } from "./timer";
 import { interviewView, rubricPercent, type InterviewView } from "./view";
@@ -25,6 +26,7 @@ export async function startInterview(options: { learnerId: string; prompt: strin
   const prompt = loadInterviewPrompt(options.prompt);
   if (!prompt) throw new AppError("not_found", `there is no interview prompt "${options.prompt}"`);
   const now = options.now ?? serverNow();
+  await makeRoomForInterview(options.learnerId);
   return interviewView(await interviews.createInterview(options.learnerId, prompt.slug, startTimer(prompt.phases, now)), now);
 }
 

@@ -7,6 +7,7 @@
 // hand-written mutant fails).
 import { execFileSync } from "node:child_process";
 import { listChallenges, loadChallenge, type Challenge } from "../lib/content/challenges";
+import { JudgePool } from "./mutation/pool";
 import { formatScore, formatSurvivors, formatTable, writeReport } from "./mutation/report";
 import { runChallenge, SanityCheckError, type ChallengeResult } from "./mutation/run";
 
@@ -78,11 +79,13 @@ if (changed) {
 const startedAt = new Date();
 const results: ChallengeResult[] = [];
 let sanityFailed = false;
+const pool = new JudgePool(concurrency);
 for (const challenge of challenges) {
   try {
-    const result = await runChallenge(challenge, { concurrency });
+    const result = await runChallenge(challenge, pool);
     results.push(result);
-    const timeoutNote = result.timeouts > 0 ? ` (${result.timeouts} by timeout)` : "";
+    const notes = [result.timeouts > 0 ? `${result.timeouts} by timeout` : "", result.crashes > 0 ? `${result.crashes} crashed the judge` : ""].filter(Boolean);
+    const timeoutNote = notes.length > 0 ? ` (${notes.join(", ")})` : "";
     process.stdout.write(
       `${challenge.id}: ${result.killed + result.timeouts}${timeoutNote} killed / ${result.survived} survived / ${result.equivalent} equivalent / ${result.skipped} skipped of ${result.mutants}: ${formatScore(result.score)} in ${(result.durationMs / 1000).toFixed(1)} s\n`,
     );
@@ -94,6 +97,7 @@ for (const challenge of challenges) {
     process.stderr.write(`sanity check failed: ${error.message}\n`);
   }
 }
+pool.close();
 
 const durationMs = Date.now() - startedAt.getTime();
 process.stdout.write(`\n${formatTable(results)}\n`);

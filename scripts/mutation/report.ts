@@ -59,6 +59,9 @@ export function formatSurvivors(result: ChallengeResult): string {
   const lines = result.results
     .filter((mutant) => mutant.status === "survived")
     .map((mutant) => `  survived  line ${mutant.line}:${mutant.column}  \`\` ${mutant.key} \`\``);
+  for (const mutant of result.results.filter((m) => m.crashed)) {
+    lines.push(`  crashed the judge's process (a judge bug: the mutant's source is in the JSON report)  line ${mutant.line}:${mutant.column}  \`\` ${mutant.key} \`\``);
+  }
   for (const key of result.staleEquivalents) lines.push(`  stale equivalent-mutants.md entry (no surviving mutant has this key): \`\` ${key} \`\``);
   return lines.join("\n");
 }
@@ -79,7 +82,7 @@ export function writeReport(root: string, summary: RunSummary): string {
   const stamp = summary.startedAt.replace(/[:.]/g, "-");
   writeFileSync(path.join(dir, `${stamp}.json`), `${JSON.stringify(summary, null, 2)}\n`);
   const survivors = summary.results
-    .filter((result) => result.survived > 0 || result.staleEquivalents.length > 0)
+    .filter((result) => result.survived > 0 || result.crashes > 0 || result.staleEquivalents.length > 0)
     .map((result) => `### ${result.id}\n\n${formatSurvivors(result)}\n`);
   const markdown = [
     `# Mutation run ${summary.startedAt}`,

@@ -2,10 +2,10 @@
 // that do not type-check, judge the rest with the hidden suite through the real judge.
 import path from "node:path";
 import type { Challenge } from "../../lib/content/challenges";
-import { toJudgeSuite } from "../../lib/content/challenges";
-import { DEFAULT_LIMITS, judge, JudgeInputError, type JudgeLimits, type Verdict } from "../../lib/judge";
+import { DEFAULT_LIMITS, type JudgeLimits } from "../../lib/judge";
 import { readEquivalents } from "./equivalents";
 import { generateMutants, type SourceMutant } from "./mutants";
+import type { JudgePool } from "./pool";
 import { createMutantChecker } from "./typecheck";
 
 export type MutantStatus = "killed" | "timeout" | "survived" | "equivalent" | "skipped";
@@ -20,6 +20,9 @@ export interface MutantResult {
   /** Why: the type error that skipped it, the first hidden test that failed, or the equivalence reason. */
   detail?: string;
   durationMs?: number;
+  /** The judge's process died on this mutant (counted as killed); its source, to reproduce the crash. */
+  crashed?: true;
+  source?: string;
 }
 
 export interface ChallengeResult {
@@ -35,6 +38,8 @@ export interface ChallengeResult {
   score: number;
   /** Entries of equivalent-mutants.md that match no surviving mutant (killed now, or gone). */
   staleEquivalents: string[];
+  /** Mutants on which the judge's process died (included in killed). */
+  crashes: number;
   durationMs: number;
   results: MutantResult[];
 }
@@ -43,44 +48,19 @@ export class SanityCheckError extends Error {
   override name = "SanityCheckError";
 }
 
-function firstFailure(verdict: Verdict): string {
-  const failed = verdict.tests.find((test) => test.status === "failed");
-  if (failed) return `${failed.name}${failed.message ? `: ${failed.message.slice(0, 200)}` : ""}`;
-  return verdict.diagnostics?.[0]?.message ?? verdict.verdict;
-}
-
-/** Runs `work` over `items` with at most `limit` in flight, keeping the input order in the output. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T, index);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
-}
-
-export interface RunOptions {
-  concurrency: number;
-  onMutantJudged?: () => void;
-}
-
-export async function runChallenge(challenge: Challenge, options: RunOptions): Promise<ChallengeResult> {
+export async function runChallenge(challenge: Challenge, pool: JudgePool): Promise<ChallengeResult> {
   const started = performance.now();
-  const suite = toJudgeSuite(challenge);
 
   // Before trusting any number: the suite must pass the reference and reject a hand-written mutant.
-  const reference = await judge(suite, challenge.solution, "submit");
-  if (reference.verdict !== "passed") {
-    throw new SanityCheckError(`${challenge.id}: the reference solution does not pass its hidden suite (${reference.verdict}: ${firstFailure(reference)})`);
+  const reference = await pool.judge(challenge.id, challenge.solution);
+  if (reference.kind !== "verdict" || reference.verdict !== "passed") {
+    const why = reference.kind === "verdict" ? `${reference.verdict}: ${reference.failure}` : reference.message;
+    throw new SanityCheckError(`${challenge.id}: the reference solution does not pass its hidden suite (${why})`);
   }
   const handWritten = challenge.mutants[0];
   if (!handWritten) throw new SanityCheckError(`${challenge.id}: no hand-written mutant in mutants/ to check the suite against`);
-  const handVerdict = await judge(suite, handWritten.source, "submit");
-  if (handVerdict.verdict === "passed") {
+  const handVerdict = await pool.judge(challenge.id, handWritten.source);
+  if (handVerdict.kind !== "verdict" || handVerdict.verdict === "passed") {
     throw new SanityCheckError(`${challenge.id}: the hand-written mutant ${handWritten.name} passes the hidden suite, so a pass means nothing`);
   }
 
@@ -88,6 +68,7 @@ export async function runChallenge(challenge: Challenge, options: RunOptions): P
   // the judge's full 4 s, while one merely several times slower than the reference still finishes.
   const cpuMs = Math.min(DEFAULT_LIMITS.cpuMs, Math.max(1000, 20 * reference.durationMs));
   const limits: JudgeLimits = { ...DEFAULT_LIMITS, cpuMs, wallMs: 2 * cpuMs };
+
 
   const solutionFile = path.join(challenge.dir, "solution.ts");
   const mutants = await generateMutants(solutionFile, challenge.solution);
@@ -104,31 +85,28 @@ export async function runChallenge(challenge: Challenge, options: RunOptions): P
   });
   const typeErrors = mutants.map((mutant) => checker.check(mutant.source));
 
-  const results = await mapConcurrently(mutants, options.concurrency, async (mutant, index): Promise<MutantResult> => {
-    const typeError = typeErrors[index];
-    if (typeError) return { ...describe(mutant), status: "skipped", detail: typeError };
-    let verdict: Verdict;
-    try {
-      verdict = await judge(suite, mutant.source, "submit", limits);
-    } catch (error) {
-      if (error instanceof JudgeInputError) return { ...describe(mutant), status: "skipped", detail: error.message };
-      throw error;
-    } finally {
-      options.onMutantJudged?.();
-    }
-    const durationMs = verdict.durationMs;
-    switch (verdict.verdict) {
-      case "passed":
-        return { ...describe(mutant), status: "survived", durationMs };
-      case "timeout":
-        return { ...describe(mutant), status: "timeout", detail: firstFailure(verdict), durationMs };
-      case "compile_error":
-        // esbuild refused what TypeScript accepted: not a mutant a learner could submit.
-        return { ...describe(mutant), status: "skipped", detail: firstFailure(verdict), durationMs };
-      default:
-        return { ...describe(mutant), status: "killed", detail: firstFailure(verdict), durationMs };
-    }
-  });
+  const results = await Promise.all(
+    mutants.map(async (mutant, index): Promise<MutantResult> => {
+      const typeError = typeErrors[index];
+      if (typeError) return { ...describe(mutant), status: "skipped", detail: typeError };
+      const outcome = await pool.judge(challenge.id, mutant.source, limits);
+      if (outcome.kind === "input_error") return { ...describe(mutant), status: "skipped", detail: outcome.message };
+      // The judge's host process died: no learner gets a pass from that, but it is a judge bug to report.
+      if (outcome.kind === "crashed") return { ...describe(mutant), status: "killed", crashed: true, detail: outcome.message, source: mutant.source };
+      const { durationMs, failure } = outcome;
+      switch (outcome.verdict) {
+        case "passed":
+          return { ...describe(mutant), status: "survived", durationMs };
+        case "timeout":
+          return { ...describe(mutant), status: "timeout", detail: failure, durationMs };
+        case "compile_error":
+          // esbuild refused what TypeScript accepted: not a mutant a learner could submit.
+          return { ...describe(mutant), status: "skipped", detail: failure, durationMs };
+        default:
+          return { ...describe(mutant), status: "killed", detail: failure, durationMs };
+      }
+    }),
+  );
 
   const equivalents = new Map(readEquivalents(challenge.dir).map((entry) => [entry.key, entry]));
   const matched = new Set<string>();
@@ -159,6 +137,7 @@ export async function runChallenge(challenge: Challenge, options: RunOptions): P
     equivalent,
     score: scored === 0 ? 100 : (100 * (killed + timeouts)) / scored,
     staleEquivalents: [...equivalents.keys()].filter((key) => !matched.has(key)),
+    crashes: results.filter((result) => result.crashed).length,
     durationMs: Math.round(performance.now() - started),
     results,
   };

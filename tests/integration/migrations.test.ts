@@ -50,7 +50,7 @@ describe("migrations", () => {
 
   test("the schema-to-schema diff needs no database and creates every table", async () => {
     const sql = await diffSchemas({ kind: "empty" }, { kind: "schema" });
-    for (const table of ["User", "Learner", "Draft", "Submission", "Concept", "Interview", "InterviewNote", "DrillRound", "DrillAnswer", "Session", "Account", "Verification", "RateLimit", "RateLimitBucket", "ConceptProgress"]) expect(sql).toContain(`CREATE TABLE "${table}"`);
+    for (const table of ["User", "Learner", "Draft", "Submission", "Concept", "Interview", "InterviewNote", "InterviewBoard", "DrillRound", "DrillAnswer", "Session", "Account", "Verification", "RateLimit", "RateLimitBucket", "ConceptProgress"]) expect(sql).toContain(`CREATE TABLE "${table}"`);
   });
 
   test("every model works through the Prisma client", async () => {
@@ -84,6 +84,11 @@ describe("migrations", () => {
       select: { id: true },
     });
     await prisma.interviewNote.create({ data: { interviewId: interview.id, phaseIndex: 0, text: "notes", version: 1 } });
+    const board = await prisma.interviewBoard.create({
+      data: { interviewId: interview.id, board: { version: 1, nodes: [], edges: [] }, version: 1, checkVerdict: { verdict: "failed" }, checkStatus: "failed", checkFailed: ["structure"], checkBoardVersion: 1, checkedAt: new Date() },
+      select: { checkFailed: true, board: true },
+    });
+    expect(board).toEqual({ checkFailed: ["structure"], board: { version: 1, nodes: [], edges: [] } });
     const round = await prisma.drillRound.create({ data: { learnerId: learner.id, scenarioIds: ["a", "b"] }, select: { id: true, scenarioIds: true } });
     expect(round.scenarioIds).toEqual(["a", "b"]);
     await prisma.drillAnswer.create({ data: { roundId: round.id, scenarioId: "a", chosen: "caching", correct: true } });
@@ -105,6 +110,7 @@ describe("migrations", () => {
     expect(await prisma.draft.count()).toBe(0);
     expect(await prisma.submission.count()).toBe(0);
     expect(await prisma.interviewNote.count()).toBe(0);
+    expect(await prisma.interviewBoard.count()).toBe(0);
     expect(await prisma.drillAnswer.count()).toBe(0);
     expect(await prisma.session.count()).toBe(0);
     expect(await prisma.account.count()).toBe(0);

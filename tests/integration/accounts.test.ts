@@ -48,6 +48,11 @@ const verdict = (passed: number): Verdict => ({
   durationMs: 5,
 });
 
+/** Sets a draft's updatedAt, so tests order saves by explicit times instead of sleeping between them. */
+async function backdateDraft(learnerId: string, updatedAt: Date) {
+  await lib.client.db().draft.update({ where: { learnerId_challengeId: { learnerId, challengeId: CHALLENGE } }, data: { updatedAt } });
+}
+
 let emailCounter = 0;
 const freshEmail = () => `learner${Date.now()}-${(emailCounter += 1)}@example.test`;
 
@@ -150,9 +155,10 @@ describe("merge on sign-up and sign-in", () => {
     const { setCookies } = await signUp({ email, password: "correct horse battery", name: "Lin" });
     const accountLearner = learnerOf(setCookies)!;
     await lib.drafts.saveDraft(accountLearner, CHALLENGE, "older account draft");
-    await new Promise((resolve) => setTimeout(resolve, 20));
     const anonymous = await lib.learners.createLearner();
     await lib.drafts.saveDraft(anonymous.id, CHALLENGE, "newer anonymous draft");
+    // Which is older is set, not raced: a day between the two saves.
+    await backdateDraft(accountLearner, new Date(Date.now() - 24 * 60 * 60 * 1000));
     await lib.progress.recordAttempt(anonymous.id, "rate-limiting", { id: "00000000-0000-4000-8000-000000000001", passed: false });
     await lib.progress.recordAttempt(accountLearner, "rate-limiting", { id: "00000000-0000-4000-8000-000000000002", passed: false });
 
@@ -207,12 +213,14 @@ describe("drafts from two tabs", () => {
     const { id } = await lib.learners.createLearner();
     const first = await lib.drafts.saveDraft(id, CHALLENGE, "tab A", null);
     expect(first.replaced).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const fromB = await lib.drafts.saveDraft(id, CHALLENGE, "tab B", first.updatedAt);
+    // Tab A's save is an hour old (set, not waited for), so tab B's save is surely later than it.
+    const tabASaw = new Date(first.updatedAt.getTime() - 60 * 60 * 1000);
+    await backdateDraft(id, tabASaw);
+    const fromB = await lib.drafts.saveDraft(id, CHALLENGE, "tab B", tabASaw);
     expect(fromB.replaced).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(fromB.updatedAt.getTime()).toBeGreaterThan(tabASaw.getTime());
     // Tab A still believes its own save is the latest.
-    const fromA = await lib.drafts.saveDraft(id, CHALLENGE, "tab A again", first.updatedAt);
+    const fromA = await lib.drafts.saveDraft(id, CHALLENGE, "tab A again", tabASaw);
     expect(fromA.replaced?.getTime()).toBe(fromB.updatedAt.getTime());
     expect((await lib.drafts.getDraft(id, CHALLENGE))?.code).toBe("tab A again");
   });

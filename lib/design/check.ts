@@ -9,6 +9,8 @@ import type { DesignWorkload, RequestType } from "./workload";
 export const HEADROOM_LIMIT = 0.8;
 /** A path counts for a stream's p99 when it carries at least this share of the stream's requests. */
 export const PATH_SHARE_FLOOR = 0.01;
+/** Routing steps the whole failover pass may spend re-routing lost cache shards' misses. */
+export const MAX_FAILOVER_STEPS = 200_000;
 
 export type CheckStatus = "passed" | "failed";
 export interface DesignCheckResult {
@@ -191,13 +193,21 @@ interface ScenarioResult {
   routing: Routing;
   rho: number[];
   lostIndex: number;
+  /** The re-routing ran out of steps: the scenario is not known, so it fails. */
+  truncated: boolean;
 }
 
-function runScenario(graph: Graph, workload: DesignWorkload, base: Evaluation, lost: GraphNode): ScenarioResult {
+/** Steps left for the failover pass's re-routing. */
+interface StepBudget {
+  remaining: number;
+}
+
+function runScenario(graph: Graph, workload: DesignWorkload, base: Evaluation, lost: GraphNode, budget: StepBudget): ScenarioResult {
   const { instances, replicas } = parameters(lost);
   let routing = base.routing;
   let rho = base.rho.slice();
   let dataLost = false;
+  let truncated = false;
   let what: string;
   if (lost.kind === "database" || lost.kind === "cache") {
     what = `one copy of one of ${lost.label}'s ${plural(instances, "shard")}`;
@@ -207,9 +217,14 @@ function runScenario(graph: Graph, workload: DesignWorkload, base: Evaluation, l
       dataLost = true;
     } else {
       // A cache in front of a store: the lost shard's hits become misses that flow on downstream.
+      // (Not re-routed when the board's own routing already ran out of steps: structure fails then.)
       const effective = (routing.hitRatio[lost.index]! * (instances - 1)) / instances;
-      routing = route(graph, workload, { hitRatioOverride: new Map([[lost.index, effective]]) });
-      rho = baseRho(graph, routing);
+      if (!base.routing.truncated) {
+        routing = route(graph, workload, { hitRatioOverride: new Map([[lost.index, effective]]), maxSteps: budget.remaining });
+        budget.remaining -= routing.steps;
+        truncated = routing.truncated;
+        rho = baseRho(graph, routing);
+      }
       rho[lost.index] = base.rho[lost.index]!; // it keeps its own utilization
     }
   } else {
@@ -220,16 +235,20 @@ function runScenario(graph: Graph, workload: DesignWorkload, base: Evaluation, l
     .filter((node) => routing.reached[node.index] && !below(rho[node.index]!, 1))
     .map((node) => ({ id: node.id, rho: rho[node.index]! }));
   return {
-    scenario: { node: lost.id, lost: what, dataLost, overCapacity, passed: !dataLost && overCapacity.length === 0 },
+    scenario: { node: lost.id, lost: what, dataLost, overCapacity, passed: !dataLost && !truncated && overCapacity.length === 0 },
     routing,
     rho,
     lostIndex: lost.index,
+    truncated,
   };
 }
 
 function failoverMessage(graph: Graph, result: ScenarioResult): string {
   const lost = graph.nodes[result.lostIndex]!;
   const { instances } = parameters(lost);
+  if (result.truncated) {
+    return `Without ${result.scenario.lost}, the misses take more paths than the check follows: simplify the board's fan-out.`;
+  }
   if (result.scenario.dataLost) {
     return `${lost.label} has no replica: losing a copy of one of its ${plural(instances, "shard")} loses that shard's data. A replica per shard (replication) keeps it.`;
   }
@@ -362,8 +381,9 @@ function redundancyCheck({ graph, base }: Model): DesignCheckResult {
 
 function failoverCheck(model: Model): DesignCheckResult {
   const { graph, workload, base } = model;
+  const budget: StepBudget = { remaining: MAX_FAILOVER_STEPS };
   const failures = judged(graph, base.routing)
-    .map((node) => runScenario(graph, workload, base, node))
+    .map((node) => runScenario(graph, workload, base, node, budget))
     .filter((result) => !result.scenario.passed);
   if (failures.length === 0) return passed("failover");
   const first = graph.nodes[failures[0]!.lostIndex]!;
@@ -465,7 +485,7 @@ export function failoverScenario(board: Board, workload: DesignWorkload, nodeId:
   if (index === undefined) return undefined;
   const node = model.graph.nodes[index]!;
   if (!model.base.routing.reached[index] || UNJUDGED_KINDS.has(node.kind)) return undefined;
-  const result = runScenario(model.graph, workload, model.base, node);
+  const result = runScenario(model.graph, workload, model.base, node, { remaining: MAX_FAILOVER_STEPS });
   const evaluation = evaluate(model.graph, workload, result.routing, result.rho);
   return { ...result.scenario, streams: streamFigures(model.graph, workload, evaluation) };
 }

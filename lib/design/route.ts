@@ -7,8 +7,12 @@ import { CACHE_ASIDE_STORE_KINDS, SPLIT_KINDS, TERMINAL_KINDS, type Kind } from 
 import { formatNumber } from "./format";
 import type { DesignWorkload, RequestType } from "./workload";
 
-/** Path steps followed per routing pass before the model gives up (a board of a few hundred fan-outs can have 2^n paths). */
-export const MAX_PATH_STEPS = 200_000;
+/**
+ * Path steps followed per routing pass before the model gives up: fan-outs can multiply
+ * paths (2^n for n layers of two), and the check must stay cheap for the server. A
+ * 200-node board as people draw them takes a few thousand.
+ */
+export const MAX_PATH_STEPS = 50_000;
 
 export interface GraphNode {
   index: number;
@@ -85,12 +89,16 @@ export interface Routing {
   /** Per stream: worker or external nodes reached before a queue (node indexes, first seen first). */
   syncSlowWork: number[][];
   issues: StructureIssue[];
+  /** The pass stopped at its step budget; the figures cover only the paths followed. */
   truncated: boolean;
+  steps: number;
 }
 
 export interface RouteOptions {
   /** Hit ratios to use instead of the board's (after the cap), by node index: the failover pass's lost cache shard. */
   hitRatioOverride?: ReadonlyMap<number, number>;
+  /** Step budget of this pass (default MAX_PATH_STEPS). */
+  maxSteps?: number;
 }
 
 export function cappedHitRatio(node: BoardNode, workload: DesignWorkload): number {
@@ -116,7 +124,9 @@ export function route(graph: Graph, workload: DesignWorkload, options: RouteOpti
     syncSlowWork: [],
     issues: [],
     truncated: false,
+    steps: 0,
   };
+  const maxSteps = Math.min(options.maxSteps ?? MAX_PATH_STEPS, MAX_PATH_STEPS);
   const issueKeys = new Set<string>();
   const addIssue = (key: string, message: string, nodes: string[]) => {
     if (issueKeys.has(key)) return;
@@ -176,11 +186,12 @@ export function route(graph: Graph, workload: DesignWorkload, options: RouteOpti
 
     const visit = (index: number, rate: number, share: number, async: boolean, viaCacheAside: boolean, sender: number): void => {
       if (routing.truncated) return;
-      if (++steps > MAX_PATH_STEPS) {
+      if (++steps > maxSteps) {
         routing.truncated = true;
         addIssue("truncated", `The board has more paths than the check follows (${formatNumber(MAX_PATH_STEPS)} steps): simplify its fan-out.`, []);
         return;
       }
+      routing.steps = steps;
       const node = graph.nodes[index]!;
       rates[index]! += rate;
       routing.reached[index] = true;

@@ -4,7 +4,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { JudgeLimits } from "../../lib/judge";
+import type { ChallengeSuite, JudgeLimits } from "../../lib/judge";
 import type { JudgeReply, JudgeRequest } from "./worker";
 
 export type JudgeOutcome = JudgeReply | { id: number; kind: "crashed"; message: string };
@@ -60,12 +60,12 @@ export class JudgePool {
     return slot ? Promise.resolve(slot) : new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  async judge(challengeId: string, source: string, limits?: JudgeLimits): Promise<JudgeOutcome> {
+  async judge(suite: ChallengeSuite, source: string, limits?: JudgeLimits): Promise<JudgeOutcome> {
     const slot = await this.acquire();
     const id = this.nextId++;
     return new Promise((resolve) => {
       slot.pending = { id, resolve };
-      const request: JudgeRequest = { id, challengeId, source, ...(limits ? { limits } : {}) };
+      const request: JudgeRequest = { id, suite, source, ...(limits ? { limits } : {}) };
       slot.child.send(request);
     });
   }

@@ -1,7 +1,7 @@
 // One challenge's mutation run: generate Stryker's mutants of solution.ts, skip those
 // that do not type-check, judge the rest with the hidden suite through the real judge.
 import path from "node:path";
-import type { Challenge } from "../../lib/content/challenges";
+import { toJudgeSuite, type Challenge } from "../../lib/content/challenges";
 import { DEFAULT_LIMITS, type JudgeLimits } from "../../lib/judge";
 import { readEquivalents } from "./equivalents";
 import { generateMutants, type SourceMutant } from "./mutants";
@@ -50,16 +50,17 @@ export class SanityCheckError extends Error {
 
 export async function runChallenge(challenge: Challenge, pool: JudgePool): Promise<ChallengeResult> {
   const started = performance.now();
+  const suite = toJudgeSuite(challenge);
 
   // Before trusting any number: the suite must pass the reference and reject a hand-written mutant.
-  const reference = await pool.judge(challenge.id, challenge.solution);
+  const reference = await pool.judge(suite, challenge.solution);
   if (reference.kind !== "verdict" || reference.verdict !== "passed") {
     const why = reference.kind === "verdict" ? `${reference.verdict}: ${reference.failure}` : reference.message;
     throw new SanityCheckError(`${challenge.id}: the reference solution does not pass its hidden suite (${why})`);
   }
   const handWritten = challenge.mutants[0];
   if (!handWritten) throw new SanityCheckError(`${challenge.id}: no hand-written mutant in mutants/ to check the suite against`);
-  const handVerdict = await pool.judge(challenge.id, handWritten.source);
+  const handVerdict = await pool.judge(suite, handWritten.source);
   if (handVerdict.kind !== "verdict" || handVerdict.verdict === "passed") {
     throw new SanityCheckError(`${challenge.id}: the hand-written mutant ${handWritten.name} passes the hidden suite, so a pass means nothing`);
   }
@@ -89,7 +90,7 @@ export async function runChallenge(challenge: Challenge, pool: JudgePool): Promi
     mutants.map(async (mutant, index): Promise<MutantResult> => {
       const typeError = typeErrors[index];
       if (typeError) return { ...describe(mutant), status: "skipped", detail: typeError };
-      const outcome = await pool.judge(challenge.id, mutant.source, limits);
+      const outcome = await pool.judge(suite, mutant.source, limits);
       if (outcome.kind === "input_error") return { ...describe(mutant), status: "skipped", detail: outcome.message };
       // The judge's host process died: no learner gets a pass from that, but it is a judge bug to report.
       if (outcome.kind === "crashed") return { ...describe(mutant), status: "killed", crashed: true, detail: outcome.message, source: mutant.source };

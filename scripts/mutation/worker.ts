@@ -1,12 +1,12 @@
 // A judging process of the mutation run's pool (scripts/mutation/pool.ts). Mutants are
 // hostile by accident: a mutated loop can grow an array until V8 aborts the whole
 // process, so each runs in a worker the pool can lose and replace without losing the run.
-import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
-import { judge, JudgeInputError, type JudgeLimits } from "../../lib/judge";
+import { judge, JudgeInputError, type ChallengeSuite, type JudgeLimits } from "../../lib/judge";
 
 export interface JudgeRequest {
   id: number;
-  challengeId: string;
+  /** Sent with every job, so a whole run judges against the suite its sanity check saw. */
+  suite: ChallengeSuite;
   source: string;
   limits?: JudgeLimits;
 }
@@ -17,10 +17,8 @@ export type JudgeReply =
 
 process.on("message", (request: JudgeRequest) => {
   void (async () => {
-    const challenge = loadChallenge(request.challengeId);
-    if (!challenge) throw new Error(`unknown challenge ${request.challengeId}`);
     try {
-      const verdict = await judge(toJudgeSuite(challenge), request.source, "submit", request.limits);
+      const verdict = await judge(request.suite, request.source, "submit", request.limits);
       const failed = verdict.tests.find((test) => test.status === "failed");
       const failure = failed
         ? `${failed.name}${failed.message ? `: ${failed.message.slice(0, 200)}` : ""}`

@@ -3,17 +3,11 @@
 // error body, a network error, a reply that does not match) into one ApiError. No
 // server-only imports: client components use it.
 import type { z } from "zod";
+import { appErrorStatus, type AppErrorCode } from "../app-error";
 
 export type ApiErrorCode =
-  | "bad_request"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "too_large"
-  | "unsupported_media_type"
-  | "rate_limited"
-  | "unavailable"
+  | AppErrorCode
+  /** A 500 from the wrapper: something failed on the server's side. */
   | "internal"
   /** The request never got an answer (offline, server down). */
   | "network"
@@ -72,18 +66,7 @@ export async function apiFetch<S extends z.ZodType | undefined = undefined>(
   return parsed.data as S extends z.ZodType ? z.output<S> : void;
 }
 
-const KNOWN_CODES = new Set<string>([
-  "bad_request",
-  "unauthorized",
-  "forbidden",
-  "not_found",
-  "conflict",
-  "too_large",
-  "unsupported_media_type",
-  "rate_limited",
-  "unavailable",
-  "internal",
-]);
+const KNOWN_CODES = new Set<string>([...Object.keys(appErrorStatus), "internal"]);
 
 async function errorFrom(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);

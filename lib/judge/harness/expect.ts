@@ -1,114 +1,317 @@
 // A small, vitest-shaped assertion library for challenge tests. It runs inside the
-// sandbox beside learner code, so it keeps its own copies of the builtins it uses:
-// a learner cannot make a failing assertion pass by patching Object.is or friends
-// (builtins are also frozen before learner code runs).
+// sandbox beside learner code, so it cannot trust the values it checks: every matcher
+// reads a learner value only through intrinsics saved here when the harness loads
+// (brand checks first: Array.isArray, the Map/Set size getters, the typed-array
+// getters; then Reflect and saved prototype methods). It never calls a method the value
+// supplies (includes, some, has, an iterator, Symbol.hasInstance, toString), so a value
+// cannot see what it is compared with. A plain property read may run a learner getter,
+// once and with no arguments; what it returns is type-checked before use.
+// Builtins are also frozen before learner code runs (./harden.ts).
 
 const objectIs = Object.is;
 const objectKeys = Object.keys;
-const getPrototypeOf = Object.getPrototypeOf;
 const isArray = Array.isArray;
+const isView = ArrayBuffer.isView;
+const apply = Reflect.apply;
+const reflectGet = Reflect.get;
+const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+const getPrototypeOf = Object.getPrototypeOf;
 const hasOwn = Object.prototype.hasOwnProperty;
 const mathAbs = Math.abs;
 const stringOf = String;
 const jsonStringify = JSON.stringify;
 const MapCtor = Map;
 const SetCtor = Set;
+const DateCtor = Date;
+const RegExpCtor = RegExp;
 const ErrorCtor = Error;
 const PromiseCtor = Promise;
+
+type Method = (this: unknown, ...args: never[]) => unknown;
+const getter = (target: object, key: PropertyKey) => getOwnPropertyDescriptor(target, key)?.get as Method;
+const functionHasInstance = Function.prototype[Symbol.hasInstance] as Method;
+const stringIncludes = String.prototype.includes as Method;
+const stringSlice = String.prototype.slice as Method;
+const mapSize = getter(Map.prototype, "size");
+const mapEntries = Map.prototype.entries as Method;
+const mapHas = Map.prototype.has as Method;
+const mapGet = Map.prototype.get as Method;
+const mapIteratorNext = getPrototypeOf(new Map().entries()).next as Method;
+const setSize = getter(Set.prototype, "size");
+const setValues = Set.prototype.values as Method;
+const setHas = Set.prototype.has as Method;
+const setIteratorNext = getPrototypeOf(new Set().values()).next as Method;
+const typedArrayPrototype = getPrototypeOf(Uint8Array.prototype) as object;
+const typedArrayLength = getter(typedArrayPrototype, "length");
+const typedArrayTag = getter(typedArrayPrototype, Symbol.toStringTag);
+const dataViewByteLength = getter(DataView.prototype, "byteLength");
+const dataViewGetUint8 = DataView.prototype.getUint8 as Method;
+const dateGetTime = Date.prototype.getTime as Method;
+const regExpSource = getter(RegExp.prototype, "source");
+const regExpFlags = getter(RegExp.prototype, "flags");
+const regExpTest = RegExp.prototype.test as Method;
 
 export class AssertionError extends ErrorCtor {
   override name = "AssertionError";
 }
 
-/** Renders a value for a failure message, briefly and without running learner getters twice. */
+// --- brand checks and guarded reads -------------------------------------------------
+
+/** instanceof without the constructor's Symbol.hasInstance (which a learner class may define). */
+function isInstance(value: unknown, ctor: unknown): boolean {
+  if (typeof ctor !== "function") return false;
+  try {
+    return apply(functionHasInstance, ctor, [value]) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when `brandGetter` accepts the value (it throws on anything without the internal slot). */
+function hasBrand(value: unknown, claimedBy: unknown, brandGetter: Method): boolean {
+  // The prototype walk is a cheap filter; the getter call is the proof.
+  if (!isInstance(value, claimedBy)) return false;
+  try {
+    apply(brandGetter, value, []);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const isMap = (value: unknown): value is Map<unknown, unknown> => hasBrand(value, MapCtor, mapSize);
+const isSet = (value: unknown): value is Set<unknown> => hasBrand(value, SetCtor, setSize);
+const isDate = (value: unknown): value is Date => hasBrand(value, DateCtor, dateGetTime);
+const isRegExp = (value: unknown): value is RegExp => hasBrand(value, RegExpCtor, regExpSource);
+const typedArrayKind = (value: unknown): string | undefined => apply(typedArrayTag, value, []) as string | undefined;
+
+/** One property read (a learner getter runs at most once here), never throwing. */
+function read(value: object, key: PropertyKey): unknown {
+  try {
+    return reflectGet(value, key);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Own enumerable string keys with their values, each value read once. */
+function definedEntries(value: object): Array<[string, unknown]> {
+  const entries: Array<[string, unknown]> = [];
+  const keys = objectKeys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const item = reflectGet(value, key);
+    if (item !== undefined) entries[entries.length] = [key, item];
+  }
+  return entries;
+}
+
+function* intrinsicIteration(iterator: unknown, next: Method): Generator<unknown> {
+  for (;;) {
+    const step = apply(next, iterator, []) as { done: boolean; value: unknown };
+    if (step.done) return;
+    yield step.value;
+  }
+}
+
+// --- printing -------------------------------------------------------------------------
+
+/** Renders a value for a failure message, briefly, through the same guarded reads. */
 export function describeValue(value: unknown, depth = 0): string {
-  if (typeof value === "string") return jsonStringify(value.length > 200 ? value.slice(0, 200) + "…" : value);
+  if (typeof value === "string") return jsonStringify(value.length > 200 ? apply(stringSlice, value, [0, 200]) + "…" : value);
   if (typeof value === "number") return objectIs(value, -0) ? "-0" : stringOf(value);
   if (typeof value === "bigint") return stringOf(value) + "n";
   if (value === undefined || value === null || typeof value === "boolean" || typeof value === "symbol")
     return stringOf(value);
-  if (typeof value === "function") return `[Function ${(value as { name?: string }).name || "anonymous"}]`;
-  if (depth > 2) return isArray(value) ? "[…]" : "{…}";
   try {
-    if (value instanceof ErrorCtor) return `${value.name}: ${value.message}`;
-    if (value instanceof MapCtor) return `Map(${value.size})`;
-    if (value instanceof SetCtor) return `Set(${value.size})`;
-    if (isArray(value)) {
-      const shown = value.slice(0, 20).map((item) => describeValue(item, depth + 1));
-      return `[${shown.join(", ")}${value.length > 20 ? `, … ${value.length - 20} more` : ""}]`;
+    if (typeof value === "function") {
+      const name = getOwnPropertyDescriptor(value, "name")?.value;
+      return `[Function ${typeof name === "string" && name ? name : "anonymous"}]`;
     }
-    if (ArrayBuffer.isView(value)) return `${getPrototypeOf(value)?.constructor?.name ?? "TypedArray"}(${(value as Uint8Array).length})`;
-    const keys = objectKeys(value as object);
-    const shown = keys
-      .slice(0, 12)
-      .map((key) => `${key}: ${describeValue((value as Record<string, unknown>)[key], depth + 1)}`);
-    return `{ ${shown.join(", ")}${keys.length > 12 ? ", …" : ""} }`;
+    if (depth > 2) return isArray(value) ? "[…]" : "{…}";
+    if (isInstance(value, ErrorCtor)) {
+      const name = read(value, "name");
+      const message = read(value, "message");
+      return `${typeof name === "string" ? name : "Error"}: ${typeof message === "string" ? message : describeValue(message, depth + 1)}`;
+    }
+    if (isMap(value)) return `Map(${stringOf(apply(mapSize, value, []))})`;
+    if (isSet(value)) return `Set(${stringOf(apply(setSize, value, []))})`;
+    if (isDate(value)) return `Date(${stringOf(apply(dateGetTime, value, []))})`;
+    if (isArray(value)) {
+      const length = value.length;
+      let shown = "";
+      for (let i = 0; i < length && i < 20; i++) shown += (i > 0 ? ", " : "") + describeValue(value[i], depth + 1);
+      return `[${shown}${length > 20 ? `, … ${length - 20} more` : ""}]`;
+    }
+    const kind = typedArrayKind(value);
+    if (kind !== undefined) return `${kind}(${stringOf(apply(typedArrayLength, value, []))})`;
+    if (isView(value)) return `DataView(${stringOf(apply(dataViewByteLength, value, []))})`;
+    const keys = objectKeys(value);
+    let shown = "";
+    for (let i = 0; i < keys.length && i < 12; i++) {
+      const key = keys[i] as string;
+      shown += `${i > 0 ? ", " : ""}${key}: ${describeValue(read(value, key), depth + 1)}`;
+    }
+    return `{ ${shown}${keys.length > 12 ? ", …" : ""} }`;
   } catch {
     return "[unprintable value]";
   }
 }
 
+// --- equality -------------------------------------------------------------------------
+
 /** Structural equality in the spirit of vitest's toEqual (undefined properties are ignored). */
 export function deepEqual(a: unknown, b: unknown, seen: Array<[unknown, unknown]> = []): boolean {
   if (objectIs(a, b)) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  for (const [x, y] of seen) if (x === a && y === b) return true;
-  seen.push([a, b]);
-  if (isArray(a) !== isArray(b)) return false;
-  if (isArray(a) && isArray(b)) {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i], seen)) return false;
+  for (let i = 0; i < seen.length; i++) {
+    const pair = seen[i] as [unknown, unknown];
+    if (pair[0] === a && pair[1] === b) return true;
+  }
+  seen[seen.length] = [a, b];
+
+  const arrayA = isArray(a);
+  if (arrayA !== isArray(b)) return false;
+  if (arrayA) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    const length = x.length;
+    if (length !== y.length) return false;
+    for (let i = 0; i < length; i++) if (!deepEqual(x[i], y[i], seen)) return false;
     return true;
   }
-  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
-    if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b)) return false;
-    const x = a as unknown as ArrayLike<number>;
-    const y = b as unknown as ArrayLike<number>;
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!objectIs(x[i], y[i])) return false;
+
+  if (isView(a) || isView(b)) return viewsEqual(a, b);
+
+  const mapA = isMap(a);
+  if (mapA !== isMap(b)) return false;
+  if (mapA) {
+    if (apply(mapSize, a, []) !== apply(mapSize, b, [])) return false;
+    for (const entry of intrinsicIteration(apply(mapEntries, a, []), mapIteratorNext)) {
+      const [key, value] = entry as [unknown, unknown];
+      if (apply(mapHas, b, [key]) !== true || !deepEqual(value, apply(mapGet, b, [key]), seen)) return false;
+    }
     return true;
   }
-  if (a instanceof MapCtor || b instanceof MapCtor) {
-    if (!(a instanceof MapCtor && b instanceof MapCtor) || a.size !== b.size) return false;
-    for (const [key, value] of a) if (!b.has(key) || !deepEqual(value, b.get(key), seen)) return false;
+
+  const setA = isSet(a);
+  if (setA !== isSet(b)) return false;
+  if (setA) {
+    if (apply(setSize, a, []) !== apply(setSize, b, [])) return false;
+    for (const value of intrinsicIteration(apply(setValues, a, []), setIteratorNext)) {
+      if (apply(setHas, b, [value]) !== true) return false;
+    }
     return true;
   }
-  if (a instanceof SetCtor || b instanceof SetCtor) {
-    if (!(a instanceof SetCtor && b instanceof SetCtor) || a.size !== b.size) return false;
-    for (const value of a) if (!b.has(value)) return false;
-    return true;
-  }
-  const keysA = objectKeys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
-  const keysB = objectKeys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
-  if (keysA.length !== keysB.length) return false;
-  for (const key of keysA) {
-    if (!hasOwn.call(b, key)) return false;
-    if (!deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], seen)) return false;
+
+  const dateA = isDate(a);
+  if (dateA !== isDate(b)) return false;
+  if (dateA) return objectIs(apply(dateGetTime, a, []), apply(dateGetTime, b, []));
+
+  const regExpA = isRegExp(a);
+  if (regExpA !== isRegExp(b)) return false;
+  if (regExpA) return apply(regExpSource, a, []) === apply(regExpSource, b, []) && apply(regExpFlags, a, []) === apply(regExpFlags, b, []);
+
+  const entriesA = definedEntries(a);
+  const entriesB = definedEntries(b);
+  if (entriesA.length !== entriesB.length) return false;
+  const lookup = new MapCtor<string, unknown>(entriesB);
+  for (let i = 0; i < entriesA.length; i++) {
+    const [key, value] = entriesA[i] as [string, unknown];
+    if (!lookup.has(key) || !hasOwn.call(b, key)) return false;
+    if (!deepEqual(value, lookup.get(key), seen)) return false;
   }
   return true;
 }
 
+function viewsEqual(a: object, b: object): boolean {
+  if (!isView(a) || !isView(b)) return false;
+  const kind = typedArrayKind(a);
+  if (kind !== typedArrayKind(b)) return false;
+  if (kind !== undefined) {
+    // Typed-array elements are the buffer's own: no getter on a subclass can answer for them.
+    const length = apply(typedArrayLength, a, []) as number;
+    if (length !== apply(typedArrayLength, b, [])) return false;
+    const x = a as unknown as ArrayLike<unknown>;
+    const y = b as unknown as ArrayLike<unknown>;
+    for (let i = 0; i < length; i++) if (!objectIs(x[i], y[i])) return false;
+    return true;
+  }
+  const length = apply(dataViewByteLength, a, []) as number;
+  if (length !== apply(dataViewByteLength, b, [])) return false;
+  for (let i = 0; i < length; i++) if (apply(dataViewGetUint8, a, [i]) !== apply(dataViewGetUint8, b, [i])) return false;
+  return true;
+}
+
+/** Whether an array (by brand) holds the item, reading each element once by index. */
+function arrayContains(array: unknown[], item: unknown): boolean {
+  const length = array.length;
+  for (let i = 0; i < length; i++) {
+    const element = array[i];
+    if (objectIs(element, item) || deepEqual(element, item)) return true;
+  }
+  return false;
+}
+
+// --- errors ---------------------------------------------------------------------------
+
 type ErrorMatcher = string | RegExp | (abstract new (...args: never[]) => unknown);
+
+/** The thrown value's message as a primitive string, or null when it has none. */
+function thrownMessage(error: unknown): string | null {
+  if (typeof error === "string") return error;
+  if ((typeof error !== "object" && typeof error !== "function") || error === null) return stringOf(error);
+  const message = read(error, "message");
+  return typeof message === "string" ? message : null;
+}
 
 function errorMatches(error: unknown, expected: ErrorMatcher | undefined): string | null {
   if (expected === undefined) return null;
-  const message = error instanceof ErrorCtor ? error.message : stringOf(error);
-  if (typeof expected === "string") {
-    return message.includes(expected) ? null : `expected the error message to include ${describeValue(expected)}, got ${describeValue(message)}`;
+  if (typeof expected === "string" || isRegExp(expected)) {
+    const message = thrownMessage(error);
+    if (message === null) return `expected a thrown error with a string message, got ${describeValue(error)}`;
+    if (typeof expected === "string") {
+      return apply(stringIncludes, message, [expected]) === true
+        ? null
+        : `expected the error message to include ${describeValue(expected)}, got ${describeValue(message)}`;
+    }
+    return apply(regExpTest, expected, [message]) === true
+      ? null
+      : `expected the error message to match ${describeExpected(expected)}, got ${describeValue(message)}`;
   }
-  if (expected instanceof RegExp) {
-    return expected.test(message) ? null : `expected the error message to match ${stringOf(expected)}, got ${describeValue(message)}`;
-  }
-  if (!(error instanceof expected)) {
-    return `expected a ${expected.name || "specific error"} to be thrown, got ${describeValue(error)}`;
+  const expectedName = typeof expected === "function" ? getOwnPropertyDescriptor(expected, "name")?.value : undefined;
+  const className = typeof expectedName === "string" ? expectedName : "";
+  if (!isInstance(error, expected)) {
+    return `expected a ${className || "specific error"} to be thrown, got ${describeValue(error)}`;
   }
   // Challenge errors must also carry their class name (curriculum: "name set").
-  const name = (error as { name?: unknown }).name;
-  if (expected.name && expected.name !== "Error" && name !== expected.name) {
-    return `expected the thrown ${expected.name} to have name ${describeValue(expected.name)}, got ${describeValue(name)}`;
+  const name = typeof error === "object" && error !== null ? read(error, "name") : undefined;
+  if (className && className !== "Error" && name !== className) {
+    return `expected the thrown ${className} to have name ${describeValue(className)}, got ${describeValue(name)}`;
   }
   return null;
 }
+
+// --- swallowed assertions ---------------------------------------------------------------
+
+// A failed assertion inside a callback that learner code calls could be caught by that
+// code; the runner asks here whether one failed during the test, whatever happened next.
+let firstFailure: AssertionError | null = null;
+
+/** The first assertion that failed since the last call (and forgets it). */
+export function takeFailedAssertion(): AssertionError | null {
+  const failure = firstFailure;
+  firstFailure = null;
+  return failure;
+}
+
+function fail(message: string): never {
+  const error = new AssertionError(message);
+  firstFailure ??= error;
+  throw error;
+}
+
+// --- matchers ---------------------------------------------------------------------------
 
 export interface Matchers {
   not: Omit<Matchers, "not" | "resolves" | "rejects">;
@@ -139,48 +342,64 @@ export interface AsyncMatchers {
   toThrow(expected?: ErrorMatcher): Promise<void>;
 }
 
-function fail(message: string): never {
-  throw new AssertionError(message);
+/** The length a learner value reports: brand-checked for arrays, strings and typed arrays. */
+function lengthOf(value: unknown): unknown {
+  if (typeof value === "string") return value.length;
+  if (value === null || value === undefined) return undefined;
+  if (isArray(value)) return value.length;
+  if (typedArrayKind(value) !== undefined) return apply(typedArrayLength, value, []);
+  if (typeof value !== "object" && typeof value !== "function") return undefined;
+  const length = read(value, "length");
+  return typeof length === "number" ? length : undefined;
+}
+
+function ctorName(ctor: unknown): string {
+  const name = typeof ctor === "function" ? getOwnPropertyDescriptor(ctor, "name")?.value : undefined;
+  return typeof name === "string" && name ? name : "the given class";
 }
 
 function makeMatchers(actual: unknown, negated: boolean): Omit<Matchers, "not" | "resolves" | "rejects"> {
-  const check = (pass: boolean, message: string, negatedMessage: string) => {
-    if (pass === negated) fail(negated ? negatedMessage : message);
+  // Messages are built only on failure, so a passing assertion reads nothing more.
+  const check = (pass: boolean, message: () => string, negatedMessage: () => string) => {
+    if (pass === negated) fail(negated ? negatedMessage() : message());
   };
   const got = () => describeValue(actual);
+  const isNumber = typeof actual === "number";
   return {
     toBe: (expected) =>
-      check(objectIs(actual, expected), `expected ${describeValue(expected)}, got ${got()}`, `expected a value other than ${describeValue(expected)}`),
+      check(objectIs(actual, expected), () => `expected ${describeValue(expected)}, got ${got()}`, () => `expected a value other than ${describeValue(expected)}`),
     toEqual: (expected) =>
-      check(deepEqual(actual, expected), `expected ${describeValue(expected)}, got ${got()}`, `expected a value not equal to ${describeValue(expected)}`),
+      check(deepEqual(actual, expected), () => `expected ${describeValue(expected)}, got ${got()}`, () => `expected a value not equal to ${describeValue(expected)}`),
     toBeCloseTo: (expected, precision = 2) =>
       check(
-        typeof actual === "number" && mathAbs(actual - expected) < 10 ** -precision / 2,
-        `expected ${got()} to be close to ${describeValue(expected)} (within ${10 ** -precision / 2})`,
-        `expected ${got()} not to be close to ${describeValue(expected)}`,
+        isNumber && mathAbs((actual as number) - expected) < 10 ** -precision / 2,
+        () => `expected ${got()} to be close to ${describeValue(expected)} (within ${10 ** -precision / 2})`,
+        () => `expected ${got()} not to be close to ${describeValue(expected)}`,
       ),
-    toBeTruthy: () => check(!!actual, `expected a truthy value, got ${got()}`, `expected a falsy value, got ${got()}`),
-    toBeFalsy: () => check(!actual, `expected a falsy value, got ${got()}`, `expected a truthy value, got ${got()}`),
-    toBeUndefined: () => check(actual === undefined, `expected undefined, got ${got()}`, `expected a defined value`),
-    toBeDefined: () => check(actual !== undefined, `expected a defined value, got undefined`, `expected undefined, got ${got()}`),
-    toBeNull: () => check(actual === null, `expected null, got ${got()}`, `expected a value other than null`),
-    toBeNaN: () => check(typeof actual === "number" && actual !== actual, `expected NaN, got ${got()}`, `expected a number other than NaN`),
-    toBeGreaterThan: (n) => check(typeof actual === "number" && actual > n, `expected ${got()} > ${n}`, `expected ${got()} <= ${n}`),
-    toBeGreaterThanOrEqual: (n) => check(typeof actual === "number" && actual >= n, `expected ${got()} >= ${n}`, `expected ${got()} < ${n}`),
-    toBeLessThan: (n) => check(typeof actual === "number" && actual < n, `expected ${got()} < ${n}`, `expected ${got()} >= ${n}`),
-    toBeLessThanOrEqual: (n) => check(typeof actual === "number" && actual <= n, `expected ${got()} <= ${n}`, `expected ${got()} > ${n}`),
-    toBeInstanceOf: (ctor) =>
-      check(actual instanceof ctor, `expected an instance of ${ctor.name}, got ${got()}`, `expected a value that is not a ${ctor.name}`),
+    toBeTruthy: () => check(!!actual, () => `expected a truthy value, got ${got()}`, () => `expected a falsy value, got ${got()}`),
+    toBeFalsy: () => check(!actual, () => `expected a falsy value, got ${got()}`, () => `expected a truthy value, got ${got()}`),
+    toBeUndefined: () => check(actual === undefined, () => `expected undefined, got ${got()}`, () => `expected a defined value`),
+    toBeDefined: () => check(actual !== undefined, () => `expected a defined value, got undefined`, () => `expected undefined, got ${got()}`),
+    toBeNull: () => check(actual === null, () => `expected null, got ${got()}`, () => `expected a value other than null`),
+    toBeNaN: () => check(isNumber && actual !== actual, () => `expected NaN, got ${got()}`, () => `expected a number other than NaN`),
+    toBeGreaterThan: (n) => check(isNumber && (actual as number) > n, () => `expected ${got()} > ${n}`, () => `expected ${got()} <= ${n}`),
+    toBeGreaterThanOrEqual: (n) => check(isNumber && (actual as number) >= n, () => `expected ${got()} >= ${n}`, () => `expected ${got()} < ${n}`),
+    toBeLessThan: (n) => check(isNumber && (actual as number) < n, () => `expected ${got()} < ${n}`, () => `expected ${got()} >= ${n}`),
+    toBeLessThanOrEqual: (n) => check(isNumber && (actual as number) <= n, () => `expected ${got()} <= ${n}`, () => `expected ${got()} > ${n}`),
+    toBeInstanceOf: (ctor) => {
+      if (typeof ctor !== "function") fail("toBeInstanceOf needs a class");
+      check(isInstance(actual, ctor), () => `expected an instance of ${ctorName(ctor)}, got ${got()}`, () => `expected a value that is not a ${ctorName(ctor)}`);
+    },
     toContain: (item) => {
       const contains =
         typeof actual === "string"
-          ? typeof item === "string" && actual.includes(item)
-          : isArray(actual) && actual.some((element) => objectIs(element, item) || deepEqual(element, item));
-      check(contains, `expected ${got()} to contain ${describeValue(item)}`, `expected ${got()} not to contain ${describeValue(item)}`);
+          ? typeof item === "string" && apply(stringIncludes, actual, [item]) === true
+          : isArray(actual) && arrayContains(actual, item);
+      check(contains, () => `expected ${got()} to contain ${describeValue(item)}`, () => `expected ${got()} not to contain ${describeValue(item)}`);
     },
     toHaveLength: (length) => {
-      const actualLength = (actual as { length?: unknown } | null | undefined)?.length;
-      check(actualLength === length, `expected length ${length}, got ${describeValue(actualLength)}`, `expected a length other than ${length}`);
+      const actualLength = lengthOf(actual);
+      check(actualLength === length, () => `expected length ${length}, got ${describeValue(actualLength)}`, () => `expected a length other than ${length}`);
     },
     toThrow: (expected) => {
       if (typeof actual !== "function") fail("toThrow needs a function to call");
@@ -204,7 +423,9 @@ function makeMatchers(actual: unknown, negated: boolean): Omit<Matchers, "not" |
 }
 
 function describeExpected(expected: ErrorMatcher): string {
-  return typeof expected === "function" ? expected.name : stringOf(expected);
+  if (typeof expected === "function") return ctorName(expected);
+  if (typeof expected === "string" || !isRegExp(expected)) return stringOf(expected);
+  return `/${stringOf(apply(regExpSource, expected, []))}/${stringOf(apply(regExpFlags, expected, []))}`;
 }
 
 export function expect(actual: unknown): Matchers {

@@ -1,6 +1,6 @@
 // Runs registered tests one at a time and reports each outcome through `emit`.
 // Shared by the sandbox bootstrap and the native benchmark runner.
-import { describeValue } from "./expect";
+import { describeValue, takeFailedAssertion } from "./expect";
 import type { RegisteredTest } from "./test-api";
 
 export type HarnessEvent =
@@ -34,8 +34,15 @@ export async function runTests(tests: RegisteredTest[], emit: (event: HarnessEve
     const started = dateNow();
     let status: "passed" | "failed" = "passed";
     let message: string | undefined;
+    takeFailedAssertion(); // one left over from an earlier test's late callback is not this test's
     try {
       await current.fn();
+      // An assertion that failed inside a callback the learner's code called, and was caught there.
+      const swallowed = takeFailedAssertion();
+      if (swallowed) {
+        status = "failed";
+        message = `${errorMessage(swallowed)} (this assertion failed inside a callback and the error was caught before it reached the test)`;
+      }
     } catch (error) {
       status = "failed";
       message = errorMessage(error);

@@ -27,6 +27,8 @@ export function harnessScript(): Promise<string> {
       platform: "neutral",
       target: TARGET,
       legalComments: "none",
+      // Strict, so no harness function is reachable through a sloppy function's .caller.
+      banner: { js: '"use strict";' },
     })
     .then((result) => {
       const output = result.outputFiles[0];

@@ -187,14 +187,25 @@ describe("hostile learner code", () => {
       ${stub}`;
     const verdict = await judge(suite, code, "submit", limits);
     expect(verdict.verdict).toBe("runtime_error");
-    expect(verdict.diagnostics?.[0]?.message).toMatch(/threw while loading/);
+    expect(verdict.diagnostics).toEqual([
+      {
+        line: 2,
+        column: 14, // the "is" of Object.is
+        message: "Your module threw while loading: TypeError: Cannot assign to read only property 'is' of function 'function Object() { [native code] }'",
+      },
+    ]);
+    expect(verdict.total).toBe(0);
     await expectJudgeStillWorks();
   });
 
   test("shadowing globals the tests use is refused", async () => {
     const code = `(globalThis as any).Math = { floor: () => 0, ceil: () => 0, max: () => 0, min: () => 0 };\n${stub}`;
     const verdict = await judge(suite, code, "submit", limits);
-    expect(verdict.verdict).not.toBe("passed");
+    expect(verdict.verdict).toBe("runtime_error");
+    expect(verdict.diagnostics?.[0]?.message).toBe(
+      "Your module threw while loading: TypeError: Cannot assign to read only property 'Math' of object '[object global]'",
+    );
+    expect(verdict.total).toBe(0);
     await expectJudgeStillWorks();
   });
 

@@ -1,6 +1,9 @@
 // How the app reaches the judge service. No Next.js imports: plain fetch.
 import type { JudgeMode, Verdict } from "./verdict";
 
+/** How long the app waits for a verdict; the service is told, and drops the job after it. */
+export const JUDGE_REQUEST_TIMEOUT_MS = 30_000;
+
 export class JudgeUnavailableError extends Error {
   override name = "JudgeUnavailableError";
   constructor(
@@ -24,17 +27,25 @@ export class JudgeRejectedError extends Error {
 export async function requestVerdict(
   config: { url: string; secret: string },
   input: { challengeId: string; mode: JudgeMode; code: string },
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<Verdict> {
+  const timeoutMs = options.timeoutMs ?? JUDGE_REQUEST_TIMEOUT_MS;
+  // Aborting closes the connection, and the service drops the job (queued or running).
+  const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
   let response: Response;
   try {
     response = await fetch(new URL("/judge", config.url), {
       method: "POST",
-      headers: { "content-type": "application/json", "x-judge-secret": config.secret },
+      headers: { "content-type": "application/json", "x-judge-secret": config.secret, "x-judge-timeout-ms": String(timeoutMs) },
       body: JSON.stringify(input),
-      signal: AbortSignal.timeout(30_000),
+      signal: AbortSignal.any(signals),
     });
   } catch {
+    if (options.signal?.aborted) throw new JudgeUnavailableError("The request was cancelled.", 1);
     throw new JudgeUnavailableError("The judge is not reachable right now. Your code is saved; try again in a few seconds.", 5);
+  }
+  if (response.status === 504) {
+    throw new JudgeUnavailableError("The judge took too long. Your code is saved; try again in a moment.", 5);
   }
   if (response.status === 503) {
     const retry = Number(response.headers.get("retry-after") ?? 2) || 2;

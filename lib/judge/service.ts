@@ -1,19 +1,32 @@
 // The judge as an HTTP service on loopback: one process of its own (isolated-vm
 // must not run inside Next.js), a shared secret, a bounded queue, 503 when full.
+// A job lives only as long as its caller: when the caller disconnects, or the budget
+// it sent in x-judge-timeout-ms runs out, a queued job is dropped and a running one's
+// isolate is disposed (504 if the caller is still there to hear it).
 import { timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
-import { judge, JudgeInputError, type ChallengeSuite } from "./index";
-import { JUDGE_MODES, type JudgeMode } from "./verdict";
+import { judge, JudgeCancelledError, JudgeInputError, type ChallengeSuite } from "./index";
+import { DEFAULT_LIMITS, JUDGE_MODES, type JudgeLimits, type JudgeMode } from "./verdict";
+
+/** What happened to a job, for logs and tests. */
+export type JudgeServiceEvent =
+  | { type: "queued" | "started" | "finished"; challengeId: string }
+  | { type: "cancelled"; challengeId: string; while: "queued" | "running"; reason: "disconnected" | "deadline" };
 
 export interface JudgeServiceOptions {
   secret: string;
   loadSuite(challengeId: string): ChallengeSuite | undefined;
   concurrency?: number;
   maxQueue?: number;
+  limits?: JudgeLimits;
+  onEvent?: (event: JudgeServiceEvent) => void;
 }
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** The header a caller sends its remaining patience in; the service never waits longer. */
+export const TIMEOUT_HEADER = "x-judge-timeout-ms";
+export const MAX_TIMEOUT_MS = 120_000;
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
@@ -31,16 +44,32 @@ function secretMatches(given: string | undefined, secret: string): boolean {
 export function createJudgeService(options: JudgeServiceOptions): http.Server {
   const concurrency = options.concurrency ?? Math.max(1, os.availableParallelism());
   const maxQueue = options.maxQueue ?? concurrency * 8;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const onEvent = options.onEvent ?? (() => {});
   let running = 0;
   const waiting: Array<() => void> = [];
 
-  const acquire = async () => {
-    if (running < concurrency) {
-      running++;
-      return;
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  };
+  /** Resolves when a slot is free; rejects (and leaves the queue) if the job is cancelled first. */
+  const acquire = (signal: AbortSignal, challengeId: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (running < concurrency) {
+        running++;
+        resolve();
+        return;
+      }
+      const start = () => {
+        signal.removeEventListener("abort", drop);
+        resolve();
+      };
+      const drop = () => {
+        const index = waiting.indexOf(start);
+        if (index >= 0) waiting.splice(index, 1);
+        reject(new JudgeCancelledError("dropped from the queue"));
+      };
+      signal.addEventListener("abort", drop, { once: true });
+      waiting.push(start);
+      onEvent({ type: "queued", challengeId });
+    });
   const release = () => {
     const next = waiting.shift();
     if (next) next();
@@ -60,6 +89,24 @@ export function createJudgeService(options: JudgeServiceOptions): http.Server {
       send(res, 401, { error: "bad judge secret" });
       return;
     }
+    const timeoutHeader = req.headers[TIMEOUT_HEADER];
+    const timeoutMs = timeoutHeader === undefined ? MAX_TIMEOUT_MS : Number(timeoutHeader);
+    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
+      send(res, 400, { error: `${TIMEOUT_HEADER} must be a positive whole number of milliseconds` });
+      return;
+    }
+    // The job's lifetime: the caller hanging up or its budget running out ends it.
+    const job = new AbortController();
+    let reason: "disconnected" | "deadline" = "disconnected";
+    const deadline = setTimeout(() => {
+      reason = "deadline";
+      job.abort();
+    }, Math.min(timeoutMs, MAX_TIMEOUT_MS));
+    res.on("close", () => {
+      clearTimeout(deadline);
+      if (!res.writableFinished) job.abort();
+    });
+
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
@@ -89,14 +136,28 @@ export function createJudgeService(options: JudgeServiceOptions): http.Server {
         send(res, 503, { error: "the judge is busy; try again in a moment" }, { "retry-after": "2" });
         return;
       }
-      await acquire();
+      const challengeId = body.challengeId;
+      const cancelled = (phase: "queued" | "running") => {
+        onEvent({ type: "cancelled", challengeId, while: phase, reason });
+        if (!res.writableEnded && !res.destroyed) send(res, 504, { error: "the run's deadline passed before it finished" });
+      };
       try {
-        const verdict = await judge(suite, body.code, body.mode as JudgeMode);
+        await acquire(job.signal, challengeId);
+      } catch {
+        cancelled("queued");
+        return;
+      }
+      try {
+        onEvent({ type: "started", challengeId });
+        const verdict = await judge(suite, body.code, body.mode as JudgeMode, limits, { signal: job.signal });
+        onEvent({ type: "finished", challengeId });
         send(res, 200, verdict);
       } catch (error) {
-        if (error instanceof JudgeInputError) send(res, 413, { error: error.message });
+        if (error instanceof JudgeCancelledError) cancelled("running");
+        else if (error instanceof JudgeInputError) send(res, 413, { error: error.message });
         else send(res, 500, { error: "the judge failed unexpectedly" });
       } finally {
+        clearTimeout(deadline);
         release();
       }
     });

@@ -24,6 +24,8 @@ const envSchema = z.object({
   BLUEPRINT_ANONYMOUS_LEARNERS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(100),
   /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs; empty: none (lib/rate-limit/client-address.ts). */
   BLUEPRINT_TRUSTED_PROXIES: z.string().default(""),
+  /** How long GET /api/health waits for the database and for the judge before calling them down. */
+  BLUEPRINT_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -1,49 +1,29 @@
 // `npm run dev` / `npm start`: everything the app needs, in one command.
+//  - `npm start` without a production build stops at once and says to build.
+//  - the ports first: a port asked for (PORT, JUDGE_PORT, BLUEPRINT_PG_PORT) that is taken
+//    stops the start with the fix; a taken default gives way to a free port, said aloud.
 //  - DATABASE_URL set: use that server and only migrate.
-//  - DATABASE_URL unset: start an embedded PostgreSQL under .data/ (kept across
-//    restarts, stopped cleanly on exit), migrate and seed it.
-//  - the judge service in a process of its own (restarted if it dies), then Next.js.
+//  - DATABASE_URL unset: start an embedded PostgreSQL under .data/ (kept across restarts,
+//    stopped cleanly on exit, its password generated into .data/secrets.json), migrate, seed.
+//  - the judge service in a process of its own, with only the environment it needs
+//    (restarted if it dies), then Next.js; "ready" with the URL once the app answers.
+// Every step that a Ctrl+C can cut short leaves .data/ as the next start can take it up.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { freePort, startEmbeddedPostgres, type RunningPostgres } from "../lib/db-tooling/embedded-postgres";
+import { freePort, LEGACY_PASSWORD, startEmbeddedPostgres, stopAllEmbeddedPostgres, type RunningPostgres } from "../lib/db-tooling/embedded-postgres";
 import { migrate } from "../lib/db-tooling/migrate";
 import { seed } from "../lib/db-tooling/seed";
 import { scheduleLearnerCleanup } from "../lib/db/learner-cleanup";
+import { judgeEnvironment } from "../lib/stack/child-env";
+import { choosePort, type PortChoice } from "../lib/stack/ports";
+import { loadLocalSecrets, type LocalSecrets } from "../lib/stack/secrets";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
+const command = mode === "start" ? "npm start" : "npm run dev";
 const root = process.cwd();
 const dataDir = path.resolve(process.env.BLUEPRINT_DATA_DIR ?? path.join(root, ".data"));
 const log = (message: string) => process.stdout.write(`[blueprint] ${message}\n`);
-mkdirSync(dataDir, { recursive: true });
-
-type Secrets = { SESSION_SECRET: string; JUDGE_SECRET: string; BETTER_AUTH_SECRET: string };
-
-function localSecrets(): Secrets {
-  const file = path.join(dataDir, "secrets.json");
-  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>) : {};
-  // Any secret missing (an older secrets.json) is generated and added.
-  const secrets: Secrets = {
-    SESSION_SECRET: stored.SESSION_SECRET ?? randomBytes(32).toString("hex"),
-    JUDGE_SECRET: stored.JUDGE_SECRET ?? randomBytes(32).toString("hex"),
-    BETTER_AUTH_SECRET: stored.BETTER_AUTH_SECRET ?? randomBytes(32).toString("hex"),
-  };
-  if (!stored.SESSION_SECRET || !stored.JUDGE_SECRET || !stored.BETTER_AUTH_SECRET) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
-  }
-  return secrets;
-}
-
-async function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
 
 let postgres: RunningPostgres | undefined;
 const children = new Set<ChildProcess>();
@@ -69,60 +49,136 @@ async function shutdown(code: number) {
         }),
     ),
   );
-  if (postgres) {
-    log("stopping the embedded PostgreSQL");
-    await postgres.stop().catch((error: unknown) => log(`could not stop PostgreSQL cleanly: ${String(error)}`));
-  }
+  if (postgres) log("stopping the embedded PostgreSQL");
+  // Also a PostgreSQL (or its initdb) still starting when the signal came.
+  await (postgres?.stop() ?? Promise.resolve())
+    .then(() => stopAllEmbeddedPostgres())
+    .catch((error: unknown) => log(`could not stop PostgreSQL cleanly: ${String(error)}`));
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-const secrets: Secrets = {
+/** Stops the start with a message a person can act on: one paragraph, no stack trace. */
+async function fail(message: string): Promise<never> {
+  // Stopping already (Ctrl+C): the step failed because its database went away; the exit is under way.
+  if (stopping) return new Promise<never>(() => {});
+  process.stderr.write(`[blueprint] ${message}\n`);
+  await shutdown(1);
+  throw new Error("unreachable: shutdown exits");
+}
+
+async function orFail<T>(work: () => Promise<T> | T, what?: string): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    return fail(what ? `${what}: ${(error as Error).message}` : (error as Error).message);
+  }
+}
+
+const distDir = process.env.BLUEPRINT_DIST_DIR ?? ".next";
+if (mode === "start" && !existsSync(path.join(root, distDir, "BUILD_ID"))) {
+  await fail(`no production build in ${distDir}/: run npm run build first, then npm start`);
+}
+
+// Ports before anything starts, so a taken one costs nothing and leaves nothing behind.
+const say = (choice: PortChoice) => {
+  if (choice.note) log(choice.note);
+  return choice.port;
+};
+const appPort = say(
+  await orFail(() =>
+    choosePort({
+      what: "the app",
+      variable: "PORT",
+      requested: process.env.PORT,
+      fallback: 3000,
+      // In development any free port will do; production answers where it was told to.
+      alternatives: mode === "dev" ? [3001, 3002, 3003, 3004, 3005, 3006, 3007, 3008, 3009] : [],
+      command,
+    }),
+  ),
+);
+const judgePort = say(
+  await orFail(async () =>
+    choosePort({ what: "the judge service", variable: "JUDGE_PORT", requested: process.env.JUDGE_PORT, fallback: 3101, alternatives: [await freePort()], command }),
+  ),
+);
+const embedded = !process.env.DATABASE_URL;
+const postgresPort = embedded
+  ? say(
+      await orFail(async () =>
+        choosePort({
+          what: "the embedded PostgreSQL",
+          variable: "BLUEPRINT_PG_PORT",
+          requested: process.env.BLUEPRINT_PG_PORT,
+          fallback: 54329,
+          alternatives: [await freePort()],
+          command,
+        }),
+      ),
+    )
+  : undefined;
+
+mkdirSync(dataDir, { recursive: true });
+const secretsFile = path.join(dataDir, "secrets.json");
+const secrets = {
   SESSION_SECRET: process.env.SESSION_SECRET ?? "",
   JUDGE_SECRET: process.env.JUDGE_SECRET ?? "",
   BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "",
 };
-if (!secrets.SESSION_SECRET || !secrets.JUDGE_SECRET || !secrets.BETTER_AUTH_SECRET) {
-  if (mode === "start") log(`SESSION_SECRET/JUDGE_SECRET/BETTER_AUTH_SECRET not set: using the ones generated in ${path.join(dataDir, "secrets.json")}`);
-  const local = localSecrets();
+let local: LocalSecrets | undefined;
+if (embedded || !secrets.SESSION_SECRET || !secrets.JUDGE_SECRET || !secrets.BETTER_AUTH_SECRET) {
+  if (mode === "start" && (!secrets.SESSION_SECRET || !secrets.JUDGE_SECRET || !secrets.BETTER_AUTH_SECRET)) {
+    log(`SESSION_SECRET/JUDGE_SECRET/BETTER_AUTH_SECRET not set: using the ones generated in ${secretsFile}`);
+  }
+  local = (await orFail(() => loadLocalSecrets(dataDir))).secrets;
   secrets.SESSION_SECRET ||= local.SESSION_SECRET;
   secrets.JUDGE_SECRET ||= local.JUDGE_SECRET;
   secrets.BETTER_AUTH_SECRET ||= local.BETTER_AUTH_SECRET;
+} else if (existsSync(secretsFile)) {
+  chmodSync(secretsFile, 0o600); // only its owner may read it, whoever loosened it
 }
 
-let databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  const wanted = Number(process.env.BLUEPRINT_PG_PORT ?? 54329);
-  const port = (await portIsFree(wanted)) ? wanted : await freePort();
-  log(`starting the embedded PostgreSQL in ${path.relative(root, dataDir) || dataDir}/postgres on port ${port}`);
-  postgres = await startEmbeddedPostgres({ dir: path.join(dataDir, "postgres"), port, database: "blueprint", persistent: true });
+let databaseUrl = process.env.DATABASE_URL ?? "";
+if (embedded && local && postgresPort !== undefined) {
+  log(`starting the embedded PostgreSQL in ${path.relative(root, dataDir) || dataDir}/postgres on port ${postgresPort}`);
+  const password = local.EMBEDDED_POSTGRES_PASSWORD;
+  postgres = await orFail(() =>
+    startEmbeddedPostgres({
+      dir: path.join(dataDir, "postgres"),
+      port: postgresPort,
+      database: "blueprint",
+      persistent: true,
+      password,
+      legacyPasswords: [LEGACY_PASSWORD],
+      log,
+    }),
+  );
   databaseUrl = postgres.url;
 }
 
-try {
-  const { applied } = await migrate(databaseUrl);
+await orFail(async () => {
+  const { applied } = await migrate(databaseUrl, undefined, { onApply: (name) => log(`migrating: ${name}`) });
   log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
   if (postgres) {
+    log("seeding the concept catalog");
     const { concepts } = await seed(databaseUrl);
     log(`seeded ${concepts} concepts`);
   }
-} catch (error) {
-  log(`could not prepare the database: ${(error as Error).message}`);
-  await shutdown(1);
-}
+}, "could not prepare the database");
 
 // Anonymous learners idle for 30 days go, now and once a day (lib/db/learner-cleanup.ts).
 scheduleLearnerCleanup(databaseUrl, log);
 
-const judgePort = Number(process.env.JUDGE_PORT ?? ((await portIsFree(3101)) ? 3101 : await freePort()));
-const appPort = process.env.PORT ?? "3000";
-const baseEnv = {
+const judgeUrl = `http://127.0.0.1:${judgePort}`;
+const appEnv = {
   ...process.env,
   ...secrets,
   DATABASE_URL: databaseUrl,
-  JUDGE_URL: `http://127.0.0.1:${judgePort}`,
+  JUDGE_URL: judgeUrl,
   JUDGE_PORT: String(judgePort),
+  PORT: String(appPort),
   // Sign-in works whether the browser says localhost or 127.0.0.1 (Next.js gives route
   // handlers localhost as the request URL; better-auth refuses origins it does not trust).
   BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${appPort}`,
@@ -130,9 +186,11 @@ const baseEnv = {
   // Nothing leaves this machine at run time: no telemetry either.
   NEXT_TELEMETRY_DISABLED: "1",
 };
+// The judge runs learner code: its port and secret, never the database or the app's secrets.
+const judgeEnv = judgeEnvironment(process.env, { JUDGE_PORT: String(judgePort), JUDGE_SECRET: secrets.JUDGE_SECRET });
 
-function startChild(name: string, command: string, args: string[], restart: boolean) {
-  const child = spawn(command, args, { env: baseEnv, stdio: "inherit" });
+function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, restart: boolean) {
+  const child = spawn(command, args, { env, stdio: "inherit" });
   children.add(child);
   // Where operators (and the end-to-end test of the restart) find the running process.
   writeFileSync(path.join(dataDir, `${name}.pid`), String(child.pid ?? ""));
@@ -144,7 +202,7 @@ function startChild(name: string, command: string, args: string[], restart: bool
       // A judge that crashes is restarted; one that crashes at once is restarted more slowly.
       const delay = Date.now() - startedAt < 5000 ? 2000 : 200;
       log(`${name} exited (${signal ?? code}); restarting in ${delay} ms`);
-      setTimeout(() => !stopping && startChild(name, command, args, restart), delay);
+      setTimeout(() => !stopping && startChild(name, command, args, env, restart), delay);
     } else {
       log(`${name} exited (${signal ?? code})`);
       void shutdown(code ?? 1);
@@ -153,7 +211,28 @@ function startChild(name: string, command: string, args: string[], restart: bool
   return child;
 }
 
-startChild("judge", process.execPath, ["--no-node-snapshot", "--import", "tsx", path.join(root, "scripts/judge-server.ts")], true);
+startChild("judge", process.execPath, ["--no-node-snapshot", "--import", "tsx", path.join(root, "scripts/judge-server.ts")], judgeEnv, true);
 // Next.js behind scripts/serve-app.ts, which alone sees the socket's peer address (client-address limits).
-startChild("next", process.execPath, ["--import", "tsx", path.join(root, "scripts/serve-app.ts"), mode, "--port", appPort], false);
-log(`open http://localhost:${appPort}`);
+startChild("next", process.execPath, ["--import", "tsx", path.join(root, "scripts/serve-app.ts"), mode, "--port", String(appPort)], appEnv, false);
+log(`starting Next.js on port ${appPort}; the address follows when it answers`);
+
+/** Says "ready" with a link once the app answers its health check (and what is down, if anything). */
+async function announceReady() {
+  const health = `http://127.0.0.1:${appPort}/api/health`;
+  // The judge starts beside Next.js: a few answers of "judge down" are expected before it listens.
+  for (let attempt = 0; !stopping; attempt += 1) {
+    try {
+      // Development compiles the route on this first request: give it time.
+      const response = await fetch(health, { signal: AbortSignal.timeout(120_000) });
+      const body = (await response.json().catch(() => ({}))) as { message?: string };
+      if (response.ok || attempt >= 120) {
+        log(`ready: http://localhost:${appPort}${response.ok ? "" : ` (but ${body.message ?? `health answered ${response.status}`})`}`);
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+void announceReady();

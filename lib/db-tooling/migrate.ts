@@ -26,8 +26,15 @@ export function readMigrations(dir = path.join(process.cwd(), "prisma", "migrati
     });
 }
 
-export async function migrate(databaseUrl: string, migrations = readMigrations()): Promise<{ applied: string[] }> {
+export async function migrate(
+  databaseUrl: string,
+  migrations = readMigrations(),
+  options: { onApply?: (name: string) => void } = {},
+): Promise<{ applied: string[] }> {
   const client = new pg.Client({ connectionString: databaseUrl });
+  // A connection that drops also fails the query in flight, which says so; unheard, the
+  // client's 'error' event would crash the process instead.
+  client.on("error", () => {});
   await client.connect();
   const applied: string[] = [];
   try {
@@ -42,6 +49,12 @@ export async function migrate(databaseUrl: string, migrations = readMigrations()
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0
     )`);
+    // A row left unfinished and without logs by a runner older than the one below, which was
+    // stopped (Ctrl+C on a first start) between recording the migration and committing it: its
+    // SQL ran in a transaction that never committed, so nothing of it is in the database.
+    await client.query(
+      `DELETE FROM "_prisma_migrations" WHERE finished_at IS NULL AND logs IS NULL AND rolled_back_at IS NULL AND applied_steps_count = 0`,
+    );
     const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
@@ -61,19 +74,30 @@ export async function migrate(databaseUrl: string, migrations = readMigrations()
         continue;
       }
       const id = randomUUID();
-      await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
-        id,
-        migration.checksum,
-        migration.name,
-      ]);
+      options.onApply?.(migration.name);
+      // The record and the SQL commit together: a start stopped half-way leaves neither.
       try {
         await client.query("BEGIN");
+        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
+          id,
+          migration.checksum,
+          migration.name,
+        ]);
         await client.query(migration.sql);
         await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
         await client.query("COMMIT");
       } catch (error) {
-        await client.query("ROLLBACK");
-        await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, String((error as Error).message)]);
+        // On a connection that is gone these fail too; the migration's own error is the one to report.
+        await client.query("ROLLBACK").catch(() => {});
+        // A migration that fails is recorded as failed, as Prisma does, so it is not retried blindly.
+        await client
+          .query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs) VALUES ($1, $2, $3, $4)`, [
+            id,
+            migration.checksum,
+            migration.name,
+            String((error as Error).message),
+          ])
+          .catch(() => {});
         throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`);
       }
       applied.push(migration.name);

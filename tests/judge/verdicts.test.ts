@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
 import { compileLearner, harnessScript } from "../../lib/judge/compile";
-import { runInSandbox } from "../../lib/judge/sandbox";
+import { PROTOCOL_ERRORS, runInSandbox, type SandboxOutcome } from "../../lib/judge/sandbox";
 import { judge, DEFAULT_LIMITS } from "../../lib/judge";
 
 const found = loadChallenge("rate-limiting/limiters");
@@ -83,5 +83,68 @@ describe("the host accepts only well-formed reports", () => {
   test("a run without a final done is not a pass", async () => {
     const outcome = await runWithHarness((h) => h.replace(/emit\d*\(\{ type: "done" \}\);/g, ""));
     expect(outcome.kind).toBe("broken");
+  });
+});
+
+// A stand-in harness that reports exactly the messages given (nonce filled in unless
+// set), so each of the host's rejection rules is tested on its own.
+type Scripted = Record<string, unknown> | string;
+async function runScripted(messages: Scripted[]): Promise<SandboxOutcome> {
+  const harness = `
+    const report = globalThis.__bpReport;
+    const config = JSON.parse(globalThis.__bpConfig);
+    const script = ${JSON.stringify(messages)};
+    globalThis.__bpSeal = () => {
+      globalThis.__bpLearner = () => {};
+      return async () => {
+        for (const message of script) {
+          report(typeof message === "string" ? message : JSON.stringify({ nonce: config.nonce, ...message }));
+        }
+      };
+    };`;
+  return runInSandbox({ harness, tests: [], learner: "__bpLearner(function () {});", requiredExports: [], limits: DEFAULT_LIMITS });
+}
+
+const plan = (seq: number, names = ["a", "b"]) => ({ type: "plan", seq, names });
+const result = (seq: number, index: number, name: string) => ({ type: "result", seq, index, name, status: "passed", durationMs: 1 });
+const done = (seq: number) => ({ type: "done", seq });
+
+describe("every rejection path of the sandbox protocol", () => {
+  test("a well-formed report completes (the control for the cases below)", async () => {
+    const outcome = await runScripted([plan(0), result(1, 0, "a"), result(2, 1, "b"), done(3)]);
+    expect(outcome).toEqual({
+      kind: "completed",
+      logs: "",
+      tests: [
+        { name: "a", status: "passed", durationMs: 1 },
+        { name: "b", status: "passed", durationMs: 1 },
+      ],
+    });
+  });
+
+  test.each<[string, Scripted[], string]>([
+    ["an unreadable message", ["{not json", plan(0), result(1, 0, "a"), result(2, 1, "b"), done(3)], PROTOCOL_ERRORS.unreadable],
+    ["a wrong nonce", [{ ...plan(0), nonce: "forged" }, result(1, 0, "a"), result(2, 1, "b"), done(3)], PROTOCOL_ERRORS.nonce],
+    ["an out-of-order seq", [plan(0), result(2, 0, "a"), result(1, 1, "b"), done(3)], PROTOCOL_ERRORS.order],
+    ["a repeated seq", [plan(0), result(1, 0, "a"), result(1, 1, "b"), done(2)], PROTOCOL_ERRORS.order],
+    ["the plan sent twice", [plan(0), plan(1), result(2, 0, "a"), result(3, 1, "b"), done(4)], PROTOCOL_ERRORS.planTwice],
+    ["a plan that is not a list of names", [{ type: "plan", seq: 0, names: [1, 2] }, done(1)], PROTOCOL_ERRORS.badPlan],
+    ["a result before the plan", [result(0, 0, "a"), plan(1), result(2, 1, "b"), done(3)], PROTOCOL_ERRORS.mismatch],
+    ["a result whose index is not the plan's next", [plan(0), result(1, 1, "b"), result(2, 0, "a"), done(3)], PROTOCOL_ERRORS.mismatch],
+    ["a result whose name is not the plan's", [plan(0), result(1, 0, "a"), result(2, 1, "c"), done(3)], PROTOCOL_ERRORS.mismatch],
+    ["a result beyond the plan", [plan(0, ["a"]), result(1, 0, "a"), result(2, 1, "b"), done(3)], PROTOCOL_ERRORS.mismatch],
+    ["done before every test reported", [plan(0), result(1, 0, "a"), done(2)], PROTOCOL_ERRORS.incomplete],
+    ["a message after done", [plan(0), result(1, 0, "a"), result(2, 1, "b"), done(3), result(4, 1, "b")], PROTOCOL_ERRORS.afterDone],
+    ["a second done", [plan(0), result(1, 0, "a"), result(2, 1, "b"), done(3), done(4)], PROTOCOL_ERRORS.afterDone],
+    ["an unknown type", [plan(0), result(1, 0, "a"), { type: "verdict", seq: 2, verdict: "passed" }, result(3, 1, "b"), done(4)], PROTOCOL_ERRORS.unknown],
+  ])("%s breaks the run", async (_name, messages, message) => {
+    const outcome = await runScripted(messages);
+    expect(outcome.kind).toBe("broken");
+    expect(outcome).toMatchObject({ message });
+  });
+
+  test("no done at all is not a pass", async () => {
+    const outcome = await runScripted([plan(0), result(1, 0, "a"), result(2, 1, "b")]);
+    expect(outcome).toMatchObject({ kind: "broken", message: "The run finished without reporting every test (a test never settled)." });
   });
 });

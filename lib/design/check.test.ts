@@ -176,7 +176,7 @@ describe("routing", () => {
     expect(check(verdict, "structure")).toEqual({ id: "structure", status: "passed" });
     // A client whose only edge goes to dns sends nothing.
     const onlyDns = checkDesign(makeBoard(nodes, ["users>dns", "dns>api", "api>db"]), makeWorkload([["reads", "read", 1000, 500]]));
-    expect(check(onlyDns, "structure").message).toMatch(/No client sends "reads"/);
+    expect(check(onlyDns, "structure").message).toMatch(/No client sends the "reads" stream/);
   });
 
   test("an edge into a client carries nothing and closes no cycle; a node whose only edges go into clients is a dead end", () => {
@@ -187,7 +187,7 @@ describe("routing", () => {
     expect(failedChecks(push)).not.toContain("structure");
     const deadEnd = checkDesign(makeBoard(nodes, ["users>api", "api>db", "api>notifier", "notifier>users"]), workload);
     expect(check(deadEnd, "structure")).toMatchObject({ status: "failed", nodes: ["notifier"] });
-    expect(check(deadEnd, "structure").message).toMatch(/"sends" stop at Notifier, which has no outgoing edge for writes/);
+    expect(check(deadEnd, "structure").message).toMatch(/The "sends" stream stops at Notifier, which has no outgoing edge for writes/);
   });
 
   test("a queue ends the synchronous path: its p99 counts, the work after it is judged but adds no latency, and may leave the board", () => {
@@ -224,10 +224,10 @@ describe("routing", () => {
       makeWorkload([["redirects", "read", 1000, 50], ["new links", "write", 10, 300]], { maxHitRatio: { cache: 0.9 } }),
     );
     expect(check(cache, "structure").status).toBe("failed");
-    expect(check(cache, "structure").message).toContain('"redirects" that miss Cache reach no store');
-    expect(check(cache, "structure").message).toContain('"new links" written to Cache reach no store');
+    expect(check(cache, "structure").message).toContain('Reads of the "redirects" stream that miss Cache reach no store');
+    expect(check(cache, "structure").message).toContain('Writes of the "new links" stream to Cache reach no store');
     const cdn = checkDesign(makeBoard({ users: { kind: "client" }, cdn: { kind: "cdn", label: "CDN", hitRatio: 0.5 } }, ["users>cdn"]), makeWorkload([["pages", "read", 1000, 50]], { maxHitRatio: { cdn: 0.5 } }));
-    expect(check(cdn, "structure").message).toContain('"pages" that miss CDN reach no origin');
+    expect(check(cdn, "structure").message).toContain('Reads of the "pages" stream that miss CDN reach no origin');
   });
 
   test("a write that reaches only the cache stops there; with a store beside it, it is an invalidation", () => {
@@ -235,7 +235,7 @@ describe("routing", () => {
     const workload = makeWorkload([["reads", "read", 1000, 100], ["writes", "write", 10, 300]], { maxHitRatio: { cache: 0.9 } });
     const onlyCache = checkDesign(makeBoard(nodes, ["users>api", "api>cache", "api>db:read"]), workload);
     expect(check(onlyCache, "structure")).toMatchObject({ status: "failed", nodes: ["cache"] });
-    expect(check(onlyCache, "structure").message).toContain('"writes" written to Cache reach no store');
+    expect(check(onlyCache, "structure").message).toContain('Writes of the "writes" stream to Cache reach no store');
     const invalidation = checkDesign(makeBoard(nodes, ["users>api", "api>cache", "api>db"]), workload);
     expect(check(invalidation, "structure").status).toBe("passed");
   });
@@ -273,8 +273,8 @@ describe("structure", () => {
       ["users>a", "a>b", "b>a", "b>db"],
     );
     const verdict = checkDesign(board, makeWorkload([["orders", "write", 100, 500]]));
-    expect(check(verdict, "structure")).toMatchObject({ status: "failed", nodes: ["b", "a"] });
-    expect(check(verdict, "structure").message).toContain('The edge from Billing to Orders closes a cycle for "orders"');
+    expect(check(verdict, "structure")).toMatchObject({ status: "failed", nodes: ["b", "a"], concept: "message-queue" });
+    expect(check(verdict, "structure").message).toContain('The edge from Billing to Orders closes a cycle for the "orders" stream with no queue on it');
     // a's 100 counted once: the back edge carries nothing.
     expect(node(verdict, "a").writes).toBe(100);
     expect(node(verdict, "db").writes).toBe(100);
@@ -311,9 +311,9 @@ describe("structure", () => {
       ["users>api:read", "api>db"],
     );
     const verdict = checkDesign(board, makeWorkload([["reads", "read", 100, 500], ["writes", "write", 10, 500]]));
-    expect(check(verdict, "structure").message).toMatch(/No client sends "writes"/);
+    expect(check(verdict, "structure").message).toMatch(/No client sends the "writes" stream/);
     expect(stream(verdict, "writes")).toEqual({ name: "writes", p99Ms: null, path: [] });
-    expect(check(verdict, "latency").message).toMatch(/"writes" has no path from a client/);
+    expect(check(verdict, "latency").message).toMatch(/The "writes" stream has no path from a client/);
     // spare has 1 instance but is not reached: redundancy does not judge it.
     expect(check(verdict, "redundancy").status).toBe("passed");
     expect(node(verdict, "spare")).toEqual({ id: "spare", reads: 0, writes: 0, rho: 0, p99Ms: 20 });
@@ -402,6 +402,20 @@ describe("latency", () => {
     // Exactly at the budget passes.
     const exact = makeWorkload([["reads", "read", 2000, 1 / 0.979 + 20 / 0.475 + 5 / 0.93], ["writes", "write", 100, 200]], { maxHitRatio: { cache: 0.8 } });
     expect(check(checkDesign(makeBoard(healthyNodes(), healthyEdges), exact), "latency").status).toBe("passed");
+  });
+
+  test("the remedy follows the cause: a hop the budget has no room for, or queueing at a busy node", () => {
+    const workload = makeWorkload([["get", "read", 1000, 1]], { maxHitRatio: { cache: 1 } });
+    // Idle p99s alone: proxy 1 ms + cache 0.5 ms = 1.5 ms > 1 ms: the hop is the cause, and the cache is next.
+    const hop = checkDesign(
+      makeBoard({ apps: { kind: "client" }, proxy: { kind: "load-balancer", label: "Proxy", instances: 2 }, cache: { kind: "cache", replicas: 1 } }, ["apps>proxy", "proxy>cache"]),
+      workload,
+    );
+    expect(check(hop, "latency")).toMatchObject({ status: "failed", nodes: ["proxy"], concept: "consistent-hashing" });
+    expect(check(hop, "latency").message).toContain("The budget has no room for the hop through Proxy: let the clients hash keys to the cache nodes themselves");
+    // The worked example with a 45 ms budget: idle 1 + 20 + 5 = 26 ms fits; api's queueing (42.1 - 20) is the cause.
+    const busy = checkDesign(makeBoard(healthyNodes(), healthyEdges), makeWorkload([["reads", "read", 2000, 45], ["writes", "write", 100, 200]], { maxHitRatio: { cache: 0.8 } }));
+    expect(check(busy, "latency")).toMatchObject({ nodes: ["api"], concept: "load-balancer" });
   });
 
   const slowMisses = (hitRatio: number) =>
@@ -503,7 +517,7 @@ describe("failover", () => {
     nodes.lb = { kind: "load-balancer", label: "Load balancer" };
     const verdict = checkDesign(makeBoard(nodes, healthyEdges), exampleWorkload());
     expect(failedChecks(verdict)).toEqual(["redundancy", "failover"]);
-    expect(check(verdict, "failover").message).toContain("Load balancer is at unbounded of capacity (2,100 requests/s over 0 instances x 50,000 requests/s)");
+    expect(check(verdict, "failover").message).toContain("Without Load balancer's only instance, Load balancer has no capacity left (2,100 requests/s over 0 instances x 50,000 requests/s)");
   });
 
   test("r = 0: a database loses the shard's data", () => {
@@ -531,7 +545,7 @@ describe("failover", () => {
     const one = failoverScenario(board(1), workload, "cache");
     expect(one).toMatchObject({ passed: false, overCapacity: [{ id: "db", rho: expect.closeTo(1.5, 12) }] });
     const verdict = checkDesign(board(1), workload);
-    expect(check(verdict, "failover").message).toContain("Without one copy of one of Cache's 1 shard, DB is at 150% of capacity (30,000 reads/s over 2 copies x 10,000 reads/s)");
+    expect(check(verdict, "failover").message).toContain("Without one copy of Cache's only shard, DB is at 150% of capacity (30,000 reads/s over 2 copies x 10,000 reads/s)");
   });
 
   test("r = 0: a cache that is the store loses its data", () => {
@@ -627,8 +641,8 @@ describe("async", () => {
   test("a worker before any queue fails, and so does a stream that never passes a queue", () => {
     const verdict = checkDesign(makeBoard(nodes(), ["users>api", "api>transcoder", "transcoder>blobs"]), workload());
     expect(check(verdict, "async")).toMatchObject({ status: "failed", nodes: ["transcoder"], concept: "message-queue" });
-    expect(check(verdict, "async").message).toContain('"uploads" never pass a queue');
-    expect(check(verdict, "async").message).toContain('"uploads" reach Transcoder (worker) before any queue');
+    expect(check(verdict, "async").message).toContain('The "uploads" stream never passes a queue');
+    expect(check(verdict, "async").message).toContain('The "uploads" stream reaches Transcoder (worker) before any queue');
   });
 
   test("an external call before the queue fails even when a queue is reached too", () => {
@@ -639,6 +653,6 @@ describe("async", () => {
 
   test("a stream with no path fails", () => {
     const verdict = checkDesign(makeBoard(nodes(), ["users>api:read", "api>blobs"]), workload());
-    expect(check(verdict, "async").message).toContain('"uploads" never pass a queue');
+    expect(check(verdict, "async").message).toContain('The "uploads" stream never passes a queue');
   });
 });

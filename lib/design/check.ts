@@ -97,8 +97,10 @@ function loadFigures(node: GraphNode, reads: number, writes: number, lost = fals
   if (figures.separateReadWrite) {
     const parts: string[] = [];
     const copies = instances * (lost ? replicas : 1 + replicas);
-    if (reads > 0) parts.push(`${formatNumber(reads)} reads/s over ${plural(copies, "copy", "copies")} x ${formatNumber(figures.readCapacity * size)} reads/s`);
-    if (writes > 0) parts.push(`${formatNumber(writes)} writes/s over ${plural(instances, "shard")} x ${formatNumber(figures.writeCapacity * size)} writes/s`);
+    const copy = node.kind === "object-store" ? "partition" : "copy";
+    const shard = node.kind === "object-store" ? "partition" : "shard";
+    if (reads > 0) parts.push(`${formatNumber(reads)} reads/s over ${plural(copies, copy, copy === "copy" ? "copies" : "partitions")} x ${formatNumber(figures.readCapacity * size)} reads/s`);
+    if (writes > 0) parts.push(`${formatNumber(writes)} writes/s over ${plural(instances, shard)} x ${formatNumber(figures.writeCapacity * size)} writes/s`);
     return parts.length > 0 ? parts.join(" and ") : "no traffic";
   }
   const count = lost ? instances - 1 : instances;
@@ -109,6 +111,29 @@ function loadFigures(node: GraphNode, reads: number, writes: number, lost = fals
 function readsDominate(node: GraphNode, reads: number, writes: number): boolean {
   const figures = CATALOG[node.kind];
   return reads / figures.readCapacity >= writes / figures.writeCapacity;
+}
+
+/** The lesson about running one more of a kind: behind a balancer, off a queue, or copied. */
+function scaleOutConcept(kind: GraphNode["kind"]): string {
+  if (kind === "queue" || kind === "worker") return "message-queue";
+  if (kind === "database" || kind === "cache" || kind === "search-index") return "replication";
+  return "load-balancer";
+}
+
+/** How to run a second one of a kind, for the redundancy check. */
+function redundancyAdvice(kind: GraphNode["kind"]): string {
+  switch (kind) {
+    case "load-balancer":
+      return "Run at least 2, as an active pair or several behind DNS (load-balancer).";
+    case "queue":
+      return "Run at least 2 brokers with each partition replicated (message-queue).";
+    case "worker":
+      return "Run at least 2 consuming the same queue (message-queue).";
+    case "search-index":
+      return "Run at least 2 copies of the index (replication).";
+    default:
+      return "Run at least 2 behind a load balancer (load-balancer).";
+  }
 }
 
 /** The remedy for a node short of capacity, and the concept lesson that teaches it. */
@@ -210,7 +235,7 @@ function runScenario(graph: Graph, workload: DesignWorkload, base: Evaluation, l
   let truncated = false;
   let what: string;
   if (lost.kind === "database" || lost.kind === "cache") {
-    what = `one copy of one of ${lost.label}'s ${plural(instances, "shard")}`;
+    what = instances === 1 ? `one copy of ${lost.label}'s only shard` : `one copy of one of ${lost.label}'s ${plural(instances, "shard")}`;
     if (replicas >= 1) {
       rho[lost.index] = utilization(lost, routing.reads[lost.index]!, routing.writes[lost.index]!, true);
     } else if (lost.kind === "database" || routing.actedAsStore[lost.index]) {
@@ -228,7 +253,7 @@ function runScenario(graph: Graph, workload: DesignWorkload, base: Evaluation, l
       rho[lost.index] = base.rho[lost.index]!; // it keeps its own utilization
     }
   } else {
-    what = `one of ${lost.label}'s ${plural(instances, "instance")}`;
+    what = instances === 1 ? `${lost.label}'s only instance` : `one of ${lost.label}'s ${plural(instances, "instance")}`;
     rho[lost.index] = utilization(lost, routing.reads[lost.index]!, routing.writes[lost.index]!, true);
   }
   const overCapacity = graph.nodes
@@ -250,19 +275,22 @@ function failoverMessage(graph: Graph, result: ScenarioResult): string {
     return `Without ${result.scenario.lost}, the misses take more paths than the check follows: simplify the board's fan-out.`;
   }
   if (result.scenario.dataLost) {
-    return `${lost.label} has no replica: losing a copy of one of its ${plural(instances, "shard")} loses that shard's data. A replica per shard (replication) keeps it.`;
+    const shard = instances === 1 ? "its only shard" : `one of its ${plural(instances, "shard")}`;
+    return `${lost.label} has no replica: losing a copy of ${shard} loses that shard's data. A replica per shard (replication) keeps it.`;
   }
   const { routing, rho } = result;
   const over = result.scenario.overCapacity.map(({ id }) => {
     const node = graph.nodes[graph.byId.get(id)!]!;
     // The lost node runs one short, except an unreplicated cache in front of a store, which keeps its utilization.
     const runsShort = node.index === lost.index && (lost.kind !== "cache" || parameters(node).replicas >= 1);
-    return `${node.label} is at ${formatPercent(rho[node.index]!)} of capacity (${loadFigures(node, routing.reads[node.index]!, routing.writes[node.index]!, runsShort)})`;
+    const load = loadFigures(node, routing.reads[node.index]!, routing.writes[node.index]!, runsShort);
+    const value = rho[node.index]!;
+    return Number.isFinite(value) ? `${node.label} is at ${formatPercent(value)} of capacity (${load})` : `${node.label} has no capacity left (${load})`;
   });
   const remedy =
     lost.kind === "database" || lost.kind === "cache"
-      ? "A replica more per shard (replication) would carry the loss."
-      : "One instance more than the peak needs (load-balancer) would carry the loss.";
+      ? "One more replica per shard (replication) would carry the loss."
+      : `One instance more than the peak needs (${scaleOutConcept(lost.kind)}) would carry the loss.`;
   return `Without ${result.scenario.lost}, ${over.join(", ")}. ${remedy}`;
 }
 
@@ -290,7 +318,12 @@ const failed = (id: CheckId, sentences: string[], nodes: string[], concept?: str
 function structureCheck({ graph, base }: Model): DesignCheckResult {
   const { routing } = base;
   if (routing.issues.length > 0) {
-    return failed("structure", routing.issues.map((issue) => issue.message), routing.issues.flatMap((issue) => issue.nodes));
+    return failed(
+      "structure",
+      routing.issues.map((issue) => issue.message),
+      routing.issues.flatMap((issue) => issue.nodes),
+      routing.issues.find((issue) => issue.concept)?.concept,
+    );
   }
   const unreached = graph.nodes.filter((node) => !routing.reached[node.index] && node.kind !== "dns");
   if (unreached.length === 0) return passed("structure");
@@ -313,20 +346,23 @@ function loadCheck(id: "capacity" | "headroom", { graph, base }: Model): DesignC
   return failed(id, sentences, over.map((node) => node.id), concept);
 }
 
-function latencyRemedy(node: GraphNode, rho: number, reads: number, writes: number): { text: string; concept: string } {
-  if (rho > 0.5) return capacityRemedy(node, reads, writes);
+/** A hop whose idle p99 alone does not fit the budget: what to do about it. */
+function hopRemedy(node: GraphNode, next: GraphNode | undefined): { text: string; concept: string } {
   switch (node.kind) {
     case "database":
     case "search-index":
     case "object-store":
-      return { text: `A cache in front of ${node.label} (caching) would answer most of these requests sooner.`, concept: "caching" };
+      return { text: `${node.label} is too slow for this budget even idle: serve these requests from a cache or a faster store (caching).`, concept: "caching" };
     case "external":
     case "worker":
       return { text: `Take ${node.label} off the synchronous path: enqueue the work and answer at once (message-queue).`, concept: "message-queue" };
     case "cdn":
-      return { text: "Serve more from the edge (cdn).", concept: "cdn" };
+      return { text: `${node.label} alone takes 10 ms: this budget has no room for it (cdn).`, concept: "cdn" };
     default:
-      return { text: "Fewer hops on the synchronous path would cut it (microservices).", concept: "microservices" };
+      if (next?.kind === "cache") {
+        return { text: `The budget has no room for the hop through ${node.label}: let the clients hash keys to the cache nodes themselves (consistent-hashing).`, concept: "consistent-hashing" };
+      }
+      return { text: `The budget has no room for the hop through ${node.label}: let the caller reach the next component directly (microservices).`, concept: "microservices" };
   }
 }
 
@@ -338,28 +374,35 @@ function latencyCheck({ graph, workload, base }: Model): DesignCheckResult {
     const latency = base.streams[index];
     const name = `"${stream.name}"`;
     if (!latency) {
-      sentences.push(`${name} has no path from a client, so its p99 is unknown.`);
+      sentences.push(`The ${name} stream has no path from a client, so its p99 is unknown.`);
       return;
     }
     if (Number.isFinite(latency.p99) && atMost(latency.p99, stream.p99Ms)) return;
-    const route = latency.path.map((node) => graph.nodes[node]!.label).join(" -> ");
     const type = stream.type;
-    let slowest = graph.nodes[latency.path[0]!]!;
-    let slowestP99 = -1;
-    for (const node of latency.path) {
-      const value = nodeP99(graph.nodes[node]!, type, base.rho[node]!);
-      if (value > slowestP99) {
-        slowestP99 = value;
-        slowest = graph.nodes[node]!;
-      }
+    const path = latency.path.map((node) => graph.nodes[node]!);
+    const idle = (node: GraphNode) => (type === "read" ? CATALOG[node.kind].readP99Ms : CATALOG[node.kind].writeP99Ms);
+    const p99Of = (node: GraphNode) => nodeP99(node, type, base.rho[node.index]!);
+    // Too many or too slow hops even when idle, or queueing at a busy node: the cause decides the remedy.
+    const idleSum = path.reduce((sum, node) => sum + idle(node), 0);
+    const hopBound = !atMost(idleSum, stream.p99Ms);
+    let culprit = path[0]!;
+    for (const node of path) {
+      const worse = hopBound ? idle(node) > idle(culprit) : p99Of(node) - idle(node) > p99Of(culprit) - idle(culprit);
+      if (worse) culprit = node;
     }
-    const rho = base.rho[slowest.index]!;
-    const remedy = latencyRemedy(slowest, rho, base.routing.reads[slowest.index]!, base.routing.writes[slowest.index]!);
+    const remedy = hopBound
+      ? hopRemedy(culprit, path[path.indexOf(culprit) + 1])
+      : capacityRemedy(culprit, base.routing.reads[culprit.index]!, base.routing.writes[culprit.index]!);
     concept ??= remedy.concept;
-    nodes.push(slowest.id);
+    nodes.push(culprit.id);
+    const rho = base.rho[culprit.index]!;
+    const culpritP99 = p99Of(culprit);
     const share = `${formatPercent(latency.share)} of its requests`;
     const figure = Number.isFinite(latency.p99) ? `p99 ${formatMs(latency.p99)}, over its ${formatMs(stream.p99Ms)} budget` : `p99 unbounded (budget ${formatMs(stream.p99Ms)})`;
-    sentences.push(`${name}: ${figure}, on ${route} (${share}), where ${slowest.label} takes ${formatMs(Number.isFinite(slowestP99) ? slowestP99 : null)} at ${formatPercent(rho)} of capacity. ${remedy.text}`);
+    const where = Number.isFinite(culpritP99)
+      ? `${culprit.label} takes ${formatMs(culpritP99)} at ${formatPercent(rho)} of capacity`
+      : `${culprit.label} is over capacity (${formatPercent(rho)}), so its queue grows without bound`;
+    sentences.push(`${name}: ${figure}, on ${path.map((node) => node.label).join(" -> ")} (${share}), where ${where}. ${remedy.text}`);
   });
   return sentences.length === 0 ? passed("latency") : failed("latency", sentences, nodes, concept);
 }
@@ -373,10 +416,9 @@ function redundancyCheck({ graph, base }: Model): DesignCheckResult {
   const sentences = single.map((node) =>
     node.kind === "database" || node.kind === "cache"
       ? `${node.label} has no replica: shards are not copies, so one machine's failure loses a shard. Keep at least one replica per shard (replication).`
-      : `${node.label} has 1 instance: one machine's failure takes it down. Run at least 2 behind a load balancer (load-balancer).`,
+      : `${node.label} has 1 instance: one machine's failure takes it down. ${redundancyAdvice(node.kind)}`,
   );
-  const first = single[0]!;
-  return failed("redundancy", sentences, single.map((node) => node.id), first.kind === "database" || first.kind === "cache" ? "replication" : "load-balancer");
+  return failed("redundancy", sentences, single.map((node) => node.id), scaleOutConcept(single[0]!.kind));
 }
 
 function failoverCheck(model: Model): DesignCheckResult {
@@ -386,12 +428,11 @@ function failoverCheck(model: Model): DesignCheckResult {
     .map((node) => runScenario(graph, workload, base, node, budget))
     .filter((result) => !result.scenario.passed);
   if (failures.length === 0) return passed("failover");
-  const first = graph.nodes[failures[0]!.lostIndex]!;
   return failed(
     "failover",
     failures.map((result) => failoverMessage(graph, result)),
     failures.map((result) => result.scenario.node),
-    first.kind === "database" || first.kind === "cache" ? "replication" : "load-balancer",
+    scaleOutConcept(graph.nodes[failures[0]!.lostIndex]!.kind),
   );
 }
 
@@ -421,13 +462,13 @@ function asyncCheck({ graph, workload, base }: Model): DesignCheckResult {
   for (const name of workload.async ?? []) {
     const index = workload.streams.findIndex((stream) => stream.name === name);
     if (index < 0) continue;
-    if (!base.routing.reachedQueue[index]) sentences.push(`"${name}" never pass a queue: the prompt asks for this work to be asynchronous. Enqueue it and let workers take it (message-queue).`);
+    if (!base.routing.reachedQueue[index]) sentences.push(`The "${name}" stream never passes a queue: the prompt asks for this work to be asynchronous. Enqueue it and let workers take it (message-queue).`);
     const slow = base.routing.syncSlowWork[index] ?? [];
     if (slow.length > 0) {
       const labels = [...new Set(slow)].map((node) => graph.nodes[node]!);
       nodes.push(...labels.map((node) => node.id));
       sentences.push(
-        `"${name}" reach ${labels.map((node) => `${node.label} (${KIND_NAMES[node.kind]})`).join(", ")} before any queue: slow work on the synchronous path. Store the input, enqueue a job and let workers take it from the queue (message-queue).`,
+        `The "${name}" stream reaches ${labels.map((node) => `${node.label} (${KIND_NAMES[node.kind]})`).join(", ")} before any queue: slow work on the synchronous path. Store the input, enqueue a job and let workers take it from the queue (message-queue).`,
       );
     }
   }

@@ -70,6 +70,8 @@ export interface StructureIssue {
   key: string;
   message: string;
   nodes: string[];
+  /** The lesson that fixes it, when one does. */
+  concept?: string;
 }
 
 export interface Routing {
@@ -128,10 +130,10 @@ export function route(graph: Graph, workload: DesignWorkload, options: RouteOpti
   };
   const maxSteps = Math.min(options.maxSteps ?? MAX_PATH_STEPS, MAX_PATH_STEPS);
   const issueKeys = new Set<string>();
-  const addIssue = (key: string, message: string, nodes: string[]) => {
+  const addIssue = (key: string, message: string, nodes: string[], concept?: string) => {
     if (issueKeys.has(key)) return;
     issueKeys.add(key);
-    routing.issues.push({ key, message, nodes });
+    routing.issues.push(concept ? { key, message, nodes, concept } : { key, message, nodes });
   };
   const cap = (kind: "cache" | "cdn") => workload.maxHitRatio?.[kind] ?? 0;
   let steps = 0;
@@ -144,7 +146,8 @@ export function route(graph: Graph, workload: DesignWorkload, options: RouteOpti
     const slowWork: number[] = [];
     routing.syncSlowWork.push(slowWork);
     routing.reachedQueue.push(false);
-    const name = `"${stream.name}"`;
+    const name = `the "${stream.name}" stream`;
+    const Name = `The "${stream.name}" stream`;
 
     /** The node's outgoing edges for this type that do not close a cycle on the current path. */
     const usableEdges = (from: GraphNode): number[] => {
@@ -161,8 +164,9 @@ export function route(graph: Graph, workload: DesignWorkload, options: RouteOpti
           const target = graph.nodes[to]!;
           addIssue(
             `cycle:${from.index}:${to}`,
-            `The edge from ${from.label} to ${target.label} closes a cycle for ${name} with no queue on it: a request would go round forever. Remove the edge, or put a queue on the loop if it is asynchronous feedback.`,
+            `The edge from ${from.label} to ${target.label} closes a cycle for ${name} with no queue on it: a request would go round forever. Remove the edge, or put a queue on the loop if it is asynchronous feedback (message-queue).`,
             [from.id, target.id],
+            "message-queue",
           );
         }
       }
@@ -176,12 +180,23 @@ export function route(graph: Graph, workload: DesignWorkload, options: RouteOpti
     const deadEnd = (node: GraphNode, share: number, async: boolean) => {
       if (async) return; // after a queue, work may leave the board
       endPath(share);
+      // A node whose every edge closes a cycle is named by the cycle's issue already.
+      if (node.out[type].length > 0) return;
       let message: string;
-      if (node.kind === "cdn" && type === "read") message = `${name} that miss ${node.label} reach no origin: it has no outgoing edge for reads. Connect it to the service or store behind it.`;
-      else if (node.kind === "cache" && type === "write") message = `${name} written to ${node.label} reach no store: it has no outgoing edge for writes, and the node that sends them does not write them to a store too.`;
-      else if (node.kind === "cache" && type === "read") message = `${name} that miss ${node.label} reach no store: it has no outgoing edge for reads.`;
-      else message = `${name} stop at ${node.label}, which has no outgoing edge for ${typeWord(type)} and is not a store. Connect it to what handles them (a database, a queue, ...).`;
-      addIssue(`dead-end:${streamIndex}:${node.index}`, message, [node.id]);
+      let concept: string | undefined;
+      if (node.kind === "cdn" && type === "read") {
+        message = `Reads of ${name} that miss ${node.label} reach no origin: it has no outgoing edge for reads. Connect it to the service or store behind it (cdn).`;
+        concept = "cdn";
+      } else if (node.kind === "cache" && type === "write") {
+        message = `Writes of ${name} to ${node.label} reach no store: it has no outgoing edge for writes, and the node that sends them does not write them to a store too (caching).`;
+        concept = "caching";
+      } else if (node.kind === "cache" || node.kind === "cdn") {
+        message = `${typeWord(type) === "reads" ? "Reads" : "Writes"} of ${name} that miss ${node.label} reach no store: it has no outgoing edge for ${typeWord(type)} (caching).`;
+        concept = "caching";
+      } else {
+        message = `${Name} stops at ${node.label}, which has no outgoing edge for ${typeWord(type)} and is not a store. Connect it to what handles them (a database, a queue, ...).`;
+      }
+      addIssue(`dead-end:${streamIndex}:${node.index}`, message, [node.id], concept);
     };
 
     const visit = (index: number, rate: number, share: number, async: boolean, viaCacheAside: boolean, sender: number): void => {

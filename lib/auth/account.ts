@@ -18,6 +18,7 @@ export async function deleteMe(): Promise<{ deleted: boolean }> {
   const user = await currentUser();
   const learnerId = await currentLearnerId();
   if (learnerId) await deleteBuckets(`judge:${learnerId}`);
+  if (learnerId) await deleteBuckets(`design-check:${learnerId}`);
   if (user) await deleteUser(user.id);
   else if (learnerId) await deleteLearner(learnerId);
   const jar = await cookies();

@@ -30,6 +30,7 @@ export async function exportLearnerData(learnerId: string) {
           createdAt: true,
           finishedAt: true,
           notes: { select: { phaseIndex: true, text: true, version: true, updatedAt: true }, orderBy: { phaseIndex: "asc" } },
+          board: { select: { board: true, version: true, updatedAt: true, checkVerdict: true, checkStatus: true, checkFailed: true, checkBoardVersion: true, checkedAt: true } },
         },
         orderBy: { createdAt: "asc" },
       },

@@ -21,7 +21,11 @@ export function formatPercent(rho: number): string {
   if (!Number.isFinite(rho)) return "unbounded";
   const percent = rho * 100;
   const rounded = Math.round(percent);
-  if ((rounded === 80 || rounded === 100) && Math.abs(percent - rounded) > 1e-7) return `${percent.toFixed(1)}%`;
+  if ((rounded === 80 || rounded === 100) && Math.abs(percent - rounded) > 1e-7) {
+    // 79.96 is "79.9%", 80.04 is "80.1%": never shown on the threshold it has not reached or has passed.
+    const tenths = percent < rounded ? Math.floor(percent * 10) / 10 : Math.ceil(percent * 10) / 10;
+    return `${tenths.toFixed(1)}%`;
+  }
   return `${group(String(rounded))}%`;
 }
 

@@ -1,5 +1,5 @@
 // The judge service: `node --no-node-snapshot --import tsx scripts/judge-server.ts`.
-// Started beside Next.js by scripts/start-stack.ts; reads JUDGE_PORT and JUDGE_SECRET.
+// Started beside Next.js by scripts/start-stack.ts; reads JUDGE_PORT, JUDGE_SECRET, JUDGE_CONCURRENCY and JUDGE_MAX_QUEUE.
 import { loadChallenge, toJudgeSuite } from "../lib/content/challenges";
 import { warmCompiler } from "../lib/judge/compile";
 import { createJudgeService } from "../lib/judge/service";
@@ -12,9 +12,25 @@ if (!secret || secret.length < 32) {
   process.exit(2);
 }
 
+/** JUDGE_CONCURRENCY (runs at once, default one per core) and JUDGE_MAX_QUEUE (waiting runs past those, default 8 per slot; 0: none wait, a busy judge answers 503 at once). */
+function wholeNumber(name: string, min: number): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    process.stderr.write(`${name} must be a whole number of at least ${min} (got "${raw}")\n`);
+    process.exit(2);
+  }
+  return value;
+}
+const concurrency = wholeNumber("JUDGE_CONCURRENCY", 1);
+const maxQueue = wholeNumber("JUDGE_MAX_QUEUE", 0);
+
 await warmCompiler();
 const server = createJudgeService({
   secret,
+  ...(concurrency === undefined ? {} : { concurrency }),
+  ...(maxQueue === undefined ? {} : { maxQueue }),
   loadSuite: (id) => {
     const challenge = loadChallenge(id);
     return challenge ? toJudgeSuite(challenge) : undefined;

@@ -1,3 +1,4 @@
+// solution-canary:api-gateway (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 export interface Route {
   method: string;
   pattern: string;

@@ -1,3 +1,4 @@
+// solution-canary:bloom-filter (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 import { fnv1a32, murmur3_32 } from "./support";
 
 /** m = ceil(-n ln p / (ln 2)^2) bits and k = max(1, round(m/n ln 2)) hashes. */

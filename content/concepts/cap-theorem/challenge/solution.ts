@@ -1,3 +1,4 @@
+// solution-canary:cap-theorem (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 /** Thrown when a CP store cannot reach enough replicas to serve a request. */
 export class UnavailableError extends Error {
   override name = "UnavailableError";

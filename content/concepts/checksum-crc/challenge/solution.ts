@@ -1,3 +1,4 @@
+// solution-canary:checksum-crc (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 export class ChecksumMismatchError extends Error {
   override name = "ChecksumMismatchError";
 }

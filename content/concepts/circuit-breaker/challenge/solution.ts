@@ -1,3 +1,4 @@
+// solution-canary:circuit-breaker (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 import type { Clock } from "./support";
 
 export type BreakerState = "CLOSED" | "OPEN" | "HALF_OPEN";

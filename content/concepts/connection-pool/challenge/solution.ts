@@ -1,3 +1,4 @@
+// solution-canary:connection-pool (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 import type { Clock, Timers } from "./support";
 
 export class PoolTimeoutError extends Error {

@@ -1,3 +1,4 @@
+// solution-canary:consensus (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 export type Msg =
   | { type: "RequestVote"; from: number; to: number; term: number; lastLogIndex: number; lastLogTerm: number }
   | { type: "Vote"; from: number; to: number; term: number; granted: boolean }

@@ -1,3 +1,4 @@
+// solution-canary:consistent-hashing (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 import { murmur3_32 } from "./support";
 
 interface VirtualNode {

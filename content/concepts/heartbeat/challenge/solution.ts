@@ -1,3 +1,4 @@
+// solution-canary:heartbeat (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 export interface PhiAccrualOptions {
   threshold: number;
   maxSampleSize: number;

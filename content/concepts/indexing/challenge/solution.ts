@@ -1,3 +1,4 @@
+// solution-canary:indexing (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 interface Leaf<K, V> {
   kind: "leaf";
   keys: K[];

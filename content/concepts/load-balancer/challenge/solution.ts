@@ -1,3 +1,4 @@
+// solution-canary:load-balancer (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 import { fnv1a32 } from "./support";
 
 export interface Backend {

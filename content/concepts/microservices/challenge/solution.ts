@@ -1,3 +1,4 @@
+// solution-canary:microservices (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 export interface SagaStep<C> {
   name: string;
   action(ctx: C): Promise<void>;

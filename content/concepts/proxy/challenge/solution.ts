@@ -1,3 +1,4 @@
+// solution-canary:proxy (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443 };
 
 const HOP_BY_HOP = new Set([

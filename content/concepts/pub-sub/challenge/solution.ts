@@ -1,3 +1,4 @@
+// solution-canary:pub-sub (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 type Handler = (topic: string, message: string) => void;
 
 interface Subscription {

@@ -1,3 +1,4 @@
+// solution-canary:sharding (tests/e2e/bundle.spec.ts: this string must never reach a browser)
 import { murmur3_32 } from "./support";
 
 /** Hash sharding: the same key always lands on the same shard, keys spread evenly. */

@@ -6,16 +6,25 @@ import { describe, expect, test } from "vitest";
 import { listConcepts } from "../../lib/content/catalog";
 import { loadChallenge, toJudgeSuite, type Challenge } from "../../lib/content/challenges";
 import { judge } from "../../lib/judge";
+import { narrowing } from "./narrowing";
 import { formatTypeErrors, typecheck } from "./typecheck";
 
-const only = process.env.BLUEPRINT_CHALLENGE; // e.g. BLUEPRINT_CHALLENGE=rate-limiting/limiters
-const challenges = listConcepts()
-  .map((concept) => loadChallenge(concept.challenge))
+const only = narrowing("BLUEPRINT_CHALLENGE"); // e.g. BLUEPRINT_CHALLENGE=rate-limiting/limiters
+const concepts = listConcepts();
+// A challenge that fails to load throws here, failing this file with its file and field named.
+const loaded = concepts.map((concept) => [concept.challenge, loadChallenge(concept.challenge)] as const);
+const challenges = loaded
+  .map(([, challenge]) => challenge)
   .filter((challenge): challenge is Challenge => challenge !== undefined)
   .filter((challenge) => !only || challenge.id === only);
 
-test("at least the rate-limiting challenge exists", () => {
-  expect(challenges.map((c) => c.id)).toContain(only ?? "rate-limiting/limiters");
+test("all 20 concepts have their challenge", () => {
+  expect(concepts).toHaveLength(20);
+  expect(loaded.filter(([, challenge]) => challenge === undefined).map(([id]) => id)).toEqual([]);
+});
+
+test(only ? `the narrowing names a real challenge (${only})` : "every challenge is checked", () => {
+  expect(challenges.map((c) => c.id)).toEqual(only ? [only] : concepts.map((concept) => concept.challenge));
 });
 
 describe.each(challenges.map((challenge) => [challenge.id, challenge] as const))("%s", (_id, challenge) => {

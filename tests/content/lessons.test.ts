@@ -4,18 +4,26 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { listConcepts } from "../../lib/content/catalog";
 import { analyzeLesson, loadLessonSource, REQUIRED_SECTIONS, type LessonSource } from "../../lib/content/lessons";
+import { narrowing } from "./narrowing";
 import { formatTypeErrors, typecheck } from "./typecheck";
 
-const only = process.env.BLUEPRINT_CONCEPT; // e.g. BLUEPRINT_CONCEPT=rate-limiting
+const only = narrowing("BLUEPRINT_CONCEPT"); // e.g. BLUEPRINT_CONCEPT=rate-limiting
 const concepts = listConcepts();
-const lessons = concepts
-  .map((concept) => loadLessonSource(concept.slug))
+// A lesson that fails to load throws here, failing this file with its file and field named.
+const loaded = concepts.map((concept) => [concept.slug, loadLessonSource(concept.slug)] as const);
+const lessons = loaded
+  .map(([, lesson]) => lesson)
   .filter((lesson): lesson is LessonSource => lesson !== undefined)
   .filter((lesson) => !only || lesson.slug === only);
 const slugs = new Set(concepts.map((concept) => concept.slug));
 
-test("at least the rate-limiting lesson exists", () => {
-  expect(lessons.map((lesson) => lesson.slug)).toContain(only ?? "rate-limiting");
+test("all 20 concepts have their lesson", () => {
+  expect(concepts).toHaveLength(20);
+  expect(loaded.filter(([, lesson]) => lesson === undefined).map(([slug]) => slug)).toEqual([]);
+});
+
+test(only ? `the narrowing names a real lesson (${only})` : "every lesson is checked", () => {
+  expect(lessons.map((lesson) => lesson.slug)).toEqual(only ? [only] : concepts.map((concept) => concept.slug));
 });
 
 describe.each(lessons.map((lesson) => [lesson.slug, lesson] as const))("%s lesson", (_slug, lesson) => {

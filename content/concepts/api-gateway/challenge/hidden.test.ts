@@ -151,6 +151,13 @@ test("list order breaks a complete tie", () => {
     { method: "GET", pattern: "/orders/:orderId", service: "orders-old" },
   ]);
   expect(gw.handle(get("/orders/9")).service).toBe("orders-new");
+  const many = gateway([
+    { method: "GET", pattern: "/a/:x", service: "first" },
+    { method: "GET", pattern: "/a/:y", service: "second" },
+    { method: "GET", pattern: "/a/:z", service: "third" },
+    { method: "GET", pattern: "/a/:w", service: "fourth" },
+  ]);
+  expect(many.handle(get("/a/1")).service).toBe("first");
 });
 
 test("only routes whose method matches compete on specificity", () => {
@@ -241,6 +248,7 @@ test("401 for a scheme other than Bearer, even if the rest looks like a token", 
   });
   expect(gw.handle({ method: "GET", path: "/me", headers: { authorization: "Basic dG9rLWFsaWNl" } }).status).toBe(401);
   expect(gw.handle({ method: "GET", path: "/me", headers: { authorization: "tok-alice" } }).status).toBe(401);
+  expect(gw.handle({ method: "GET", path: "/me", headers: { authorization: "NotBearer tok-alice" } }).status).toBe(401);
 });
 
 test("the header name and the word Bearer are case-insensitive", () => {
@@ -248,6 +256,8 @@ test("the header name and the word Bearer are case-insensitive", () => {
   expect(gw.handle({ method: "GET", path: "/me", headers: { Authorization: "Bearer tok-bob" } }).userId).toBe("bob");
   expect(gw.handle({ method: "GET", path: "/me", headers: { AUTHORIZATION: "bearer tok-bob" } }).userId).toBe("bob");
   expect(gw.handle({ method: "GET", path: "/me", headers: { authorization: "BEARER tok-alice" } }).userId).toBe("alice");
+  const headers = { accept: "application/json", Authorization: "Bearer tok-bob", "x-request-id": "r-1" };
+  expect(gw.handle({ method: "GET", path: "/me", headers }).userId).toBe("bob");
 });
 
 test("verifyToken receives exactly the token after Bearer", () => {

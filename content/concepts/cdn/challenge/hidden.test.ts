@@ -138,6 +138,17 @@ test("directives are found among others, with spaces after the commas", async ()
   expect(calls).toHaveLength(1);
 });
 
+test("cache-control is read among other response headers", async () => {
+  const clock = createClock();
+  const headers = { "content-type": "text/plain", "cache-control": "max-age=45", etag: '"v1"' };
+  const { origin, calls } = scripted(() => ({ status: 200, body: "x", headers }));
+  const edge = new EdgeCache({ origin, now: clock.now, maxEntries: 10 });
+  await edge.get("/a");
+  clock.set(44_000);
+  expect((await edge.get("/a")).cache).toBe("HIT");
+  expect(calls).toHaveLength(1);
+});
+
 test("a non-200 status is passed through as a MISS and not stored", async () => {
   const clock = createClock();
   const { origin, calls } = scripted((path) => (path === "/gone" ? reply(404, "not found", "max-age=60") : reply(301, "moved", "max-age=60")));

@@ -158,6 +158,20 @@ test("forward proxy understands bracketed IPv6 hosts", () => {
     ["http://[2001:db8::1]/", true],
     ["https://[2001:db8::1]:443/x", true],
     ["http://[2001:db8::1]:8080/", false],
+    ["http://[2001:db8::1]x/", false],
+  ]);
+  expectVerdicts({ blockedDomains: ["[2001:db8::1]"] }, [
+    ["http://[2001:db8::1]/", false],
+    ["https://[2001:db8::1]:443/", false],
+    ["https://[2001:db8::2]:443/", true],
+  ]);
+});
+
+test("forward proxy reads a host that has no path after it", () => {
+  expectVerdicts(OFFICE, [
+    ["https://facebook.com", false],
+    ["http://www.facebook.com:80", false],
+    ["https://example.org", true],
   ]);
 });
 
@@ -171,6 +185,15 @@ test("forward proxy refuses what does not parse as a URL", () => {
     ["http://:80/", false],
     ["http://example.org:80x/", false],
     ["http://example.org:https/", false],
+    ["http://example.org:+443/", false],
+    ["http://example.org:0x50/", false],
+    ["http://example.org:443e0/", false],
+    ["abc:http://example.org/", false],
+  ]);
+  // Ports run to 65535; a larger one does not parse, whatever the policy lists.
+  expectVerdicts({ blockedDomains: [], allowedPorts: [65535, 65536] }, [
+    ["http://example.org:65535/", true],
+    ["http://example.org:65536/", false],
   ]);
 });
 
@@ -238,6 +261,12 @@ test("reverse proxy appends the client to an existing X-Forwarded-For chain", ()
   expect(two["x-forwarded-for"]).toBe("203.0.113.7, 192.0.2.44, 198.51.100.20");
 });
 
+test("reverse proxy treats an empty X-Forwarded-For as no chain", () => {
+  const out = reverseProxyHeaders({ Host: "h.example", "X-Forwarded-For": "" }, CTX);
+  expect(out["x-forwarded-for"]).toBe("198.51.100.20");
+  expect(out["x-real-ip"]).toBe("198.51.100.20");
+});
+
 test("reverse proxy sets X-Real-IP to the first address of the chain", () => {
   const direct = reverseProxyHeaders({ Host: "h.example", "X-Real-IP": "10.9.9.9" }, CTX);
   expect(direct["x-real-ip"]).toBe("198.51.100.20");
@@ -271,6 +300,10 @@ test("reverse proxy omits X-Forwarded-Host when the request has no Host", () => 
     "x-real-ip": "192.0.2.1",
     "x-forwarded-proto": "http",
   });
+  expect(Object.keys(out)).not.toContain("x-forwarded-host");
+  // A client's own X-Forwarded-Host claim does not survive when there is no Host to replace it.
+  const claimed = reverseProxyHeaders({ "X-Forwarded-Host": "evil.example" }, CTX);
+  expect(Object.keys(claimed)).not.toContain("x-forwarded-host");
 });
 
 test("reverse proxy matches the rules over random header sets", () => {

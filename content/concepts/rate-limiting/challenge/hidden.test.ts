@@ -173,6 +173,15 @@ test("fixed window: a long idle gap starts a fresh window", () => {
   expect(limiter.take("k")).toEqual({ allowed: true, remaining: 1, retryAfterMs: 0 });
 });
 
+test("fixed window: a limit of 0 allows nothing and no wait helps", () => {
+  // No wait ever makes the call allowed, so the smallest such wait is Infinity (as for a cost above capacity).
+  const clock = createClock(2_500);
+  const limiter = new FixedWindow({ limit: 0, windowMs: 1000, now: clock.now });
+  expect(limiter.take("k")).toEqual({ allowed: false, remaining: 0, retryAfterMs: Infinity });
+  clock.advance(5_000);
+  expect(limiter.take("k")).toEqual({ allowed: false, remaining: 0, retryAfterMs: Infinity });
+});
+
 // ---- sliding window counter -----------------------------------------------------
 
 test("sliding window: within the first window it behaves like a counter", () => {
@@ -297,4 +306,12 @@ test("sliding window: waiting exactly retryAfterMs is enough and 1 ms less is no
     clock.set(start + wait);
     expect(limiter.take("k").allowed).toBe(true);
   }
+});
+
+test("sliding window: a limit of 0 allows nothing and no wait helps", () => {
+  const clock = createClock(2_500);
+  const limiter = new SlidingWindowCounter({ limit: 0, windowMs: 1000, now: clock.now });
+  expect(limiter.take("k")).toEqual({ allowed: false, remaining: 0, retryAfterMs: Infinity });
+  clock.advance(5_000);
+  expect(limiter.take("k")).toEqual({ allowed: false, remaining: 0, retryAfterMs: Infinity });
 });

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { parseBoard } from "./board";
 import { checkDesign, failedChecks, failoverScenario, type DesignVerdict } from "./check";
 import example from "./fixtures/worked-example.json";
-import { generatedBoard, generatedWorkload } from "./generated-board";
+import { generatedBoard, generatedWorkload, manyPathsBoard, manyPathsWorkload } from "./generated-board";
 import { makeBoard, makeWorkload, type NodeSpec } from "./test-support";
 import { designWorkloadSchema } from "./workload";
 
@@ -331,7 +331,7 @@ describe("structure", () => {
     }
     nodes.db = { kind: "database", replicas: 1 };
     edges.push("a23>db", "b23>db");
-    // 2^24 paths: the check stops after 50,000 steps.
+    // 2^24 paths: the check stops after 20,000 steps.
     const verdict = checkDesign(makeBoard(nodes, edges), makeWorkload([["w", "write", 1, 500]]));
     expect(check(verdict, "structure").message).toMatch(/more paths than the check follows/);
   });
@@ -555,23 +555,10 @@ describe("failover", () => {
   });
 
   test("the failover pass's re-routing has a step budget too: a board that exhausts it fails failover, it does not run away", () => {
-    // 10 layers of two fully connected services (2^10 paths), ending in 16 unreplicated caches and a database:
-    // 1 + 2 + 4 + ... + 2^10 + 2^10 x 17 = 19,455 steps per routing pass, under the 50,000 per pass,
-    // but 16 re-routes (311,280) exceed the failover pass's 200,000.
-    const nodes: Record<string, NodeSpec> = { users: { kind: "client" } };
-    const edges: string[] = ["users>a0", "users>b0"];
-    for (let layer = 0; layer < 10; layer += 1) {
-      nodes[`a${layer}`] = { kind: "service", instances: 10000 };
-      nodes[`b${layer}`] = { kind: "service", instances: 10000 };
-      if (layer > 0) edges.push(`a${layer - 1}>a${layer}`, `a${layer - 1}>b${layer}`, `b${layer - 1}>a${layer}`, `b${layer - 1}>b${layer}`);
-    }
-    nodes.db = { kind: "database", replicas: 1, instances: 1000 };
-    for (const last of ["a9", "b9"]) edges.push(`${last}>db`);
-    for (let cache = 0; cache < 16; cache += 1) {
-      nodes[`c${cache}`] = { kind: "cache", instances: 2, hitRatio: 0.5 };
-      edges.push(`a9>c${cache}`, `b9>c${cache}`);
-    }
-    const verdict = checkDesign(makeBoard(nodes, edges), makeWorkload([["reads", "read", 1, 100000]], { maxHitRatio: { cache: 0.5 } }));
+    // 9 layers of two fully connected services (2^9 paths), ending in 16 unreplicated caches and a database:
+    // 1 + 2 + 4 + ... + 2^9 + 2^9 x 17 = 9,727 steps per routing pass, under the 20,000 per pass,
+    // but 16 re-routes (155,632) exceed the failover pass's 100,000.
+    const verdict = checkDesign(manyPathsBoard(9, 16), manyPathsWorkload());
     expect(check(verdict, "structure").status).toBe("passed");
     expect(check(verdict, "failover").message).toContain("the misses take more paths than the check follows");
   });

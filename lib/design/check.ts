@@ -10,7 +10,7 @@ export const HEADROOM_LIMIT = 0.8;
 /** A path counts for a stream's p99 when it carries at least this share of the stream's requests. */
 export const PATH_SHARE_FLOOR = 0.01;
 /** Routing steps the whole failover pass may spend re-routing lost cache shards' misses. */
-export const MAX_FAILOVER_STEPS = 200_000;
+export const MAX_FAILOVER_STEPS = 100_000;
 
 export type CheckStatus = "passed" | "failed";
 export interface DesignCheckResult {

@@ -28,3 +28,30 @@ export function generatedBoard(): Board {
 export function generatedWorkload(): DesignWorkload {
   return makeWorkload([["reads", "read", 100_000, 200], ["writes", "write", 5_000, 500]], { dataGb: 100_000, maxHitRatio: { cache: 0.9 } });
 }
+
+/**
+ * A board made to cost the most: layers of two fully connected services (2^layers paths)
+ * ending in unreplicated caches, so routing and the failover pass's re-routing both run
+ * into their step budgets. The benchmark's worst case; valid, but it fails structure or failover.
+ */
+export function manyPathsBoard(layers = 24, caches = 16): Board {
+  const nodes: Record<string, NodeSpec> = { users: { kind: "client", label: "Users" } };
+  const edges = ["users>a0", "users>b0"];
+  for (let layer = 0; layer < layers; layer += 1) {
+    nodes[`a${layer}`] = { kind: "service", instances: 10_000 };
+    nodes[`b${layer}`] = { kind: "service", instances: 10_000 };
+    if (layer > 0) edges.push(`a${layer - 1}>a${layer}`, `a${layer - 1}>b${layer}`, `b${layer - 1}>a${layer}`, `b${layer - 1}>b${layer}`);
+  }
+  const last = layers - 1;
+  nodes.db = { kind: "database", replicas: 1, instances: 1_000 };
+  edges.push(`a${last}>db`, `b${last}>db`);
+  for (let cache = 0; cache < caches; cache += 1) {
+    nodes[`c${cache}`] = { kind: "cache", instances: 2, hitRatio: 0.5 };
+    edges.push(`a${last}>c${cache}`, `b${last}>c${cache}`);
+  }
+  return makeBoard(nodes, edges);
+}
+
+export function manyPathsWorkload(): DesignWorkload {
+  return makeWorkload([["reads", "read", 1, 100_000]], { maxHitRatio: { cache: 0.5 } });
+}

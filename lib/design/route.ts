@@ -12,7 +12,7 @@ import type { DesignWorkload, RequestType } from "./workload";
  * paths (2^n for n layers of two), and the check must stay cheap for the server. A
  * 200-node board as people draw them takes a few thousand.
  */
-export const MAX_PATH_STEPS = 50_000;
+export const MAX_PATH_STEPS = 20_000;
 
 export interface GraphNode {
   index: number;

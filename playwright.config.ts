@@ -17,9 +17,11 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // A stray test.only must not turn a CI run into a run of one test.
+  forbidOnly: !!process.env.CI,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"], ["json", { outputFile: "test-reports/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: path.join(process.env.BLUEPRINT_TEST_REPORTS ?? "test-reports", "e2e.json") }]],
   use: {
     baseURL,
     trace: "retain-on-failure",

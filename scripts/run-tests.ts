@@ -2,6 +2,10 @@
 //   typecheck -> lint -> vitest (unit, content + judge, integration on a real
 //   PostgreSQL) -> next build -> Playwright end to end in Chromium.
 // Prints one closing line "tests: N passed, N failed" over vitest and Playwright.
+//   npm test -- vitest e2e            only those steps (an unknown name is an error)
+//   npm test -- vitest -- <args>      extra arguments for the chosen steps' runners
+// A vitest or Playwright step that ran no test fails: a filter that matches nothing
+// or a runner that found no files is a broken run, not a green one.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -9,8 +13,11 @@ import path from "node:path";
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 // Not test-results/: Playwright empties that folder when it starts.
-const results = path.join(root, "test-reports");
-const only = process.argv.slice(2); // e.g. `npm test -- vitest` runs just that step
+const results = path.resolve(root, process.env.BLUEPRINT_TEST_REPORTS ?? "test-reports");
+const cli = process.argv.slice(2);
+const separator = cli.indexOf("--");
+const only = separator >= 0 ? cli.slice(0, separator) : cli; // e.g. `npm test -- vitest` runs just that step
+const extraArgs = separator >= 0 ? cli.slice(separator + 1) : [];
 
 interface Step {
   name: string;
@@ -49,6 +56,12 @@ function e2eCounts(): [number, number] {
   });
 }
 
+const unknownSteps = only.filter((name) => !steps.some((step) => step.name === name));
+if (unknownSteps.length > 0) {
+  process.stderr.write(`unknown step${unknownSteps.length > 1 ? "s" : ""}: ${unknownSteps.join(", ")}; the steps are ${steps.map((step) => step.name).join(", ")}\n`);
+  process.exit(2);
+}
+
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
@@ -57,10 +70,13 @@ for (const step of steps) {
   if (only.length > 0 && !only.includes(step.name)) continue;
   const started = Date.now();
   process.stdout.write(`\n=== ${step.name} ===\n`);
-  const run = spawnSync(step.command, step.args, { stdio: "inherit", env: { ...process.env, ...step.env } });
+  const args = [...step.args, ...(only.length > 0 ? extraArgs : [])];
+  const run = spawnSync(step.command, args, { stdio: "inherit", env: { ...process.env, ...step.env } });
   // A runner's exit code alone is not trusted: a library's exit hook once turned a red run into exit 0.
-  const reportedFailures = step.name === "vitest" ? vitestCounts()[1] : step.name === "e2e" ? e2eCounts()[1] : 0;
-  const ok = run.status === 0 && reportedFailures === 0;
+  const counted = step.name === "vitest" ? vitestCounts() : step.name === "e2e" ? e2eCounts() : null;
+  const ranNothing = counted !== null && counted[0] + counted[1] === 0;
+  const ok = run.status === 0 && (counted?.[1] ?? 0) === 0 && !ranNothing;
+  if (ranNothing) process.stdout.write(`${step.name} ran no test: a filter that matches nothing is a failure, not a pass\n`);
   process.stdout.write(`=== ${step.name}: ${ok ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s ===\n`);
   if (!ok) {
     failedStep = step.name;

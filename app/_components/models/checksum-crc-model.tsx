@@ -14,6 +14,7 @@ import {
   swapPayloadBytes,
   type Region,
 } from "@/lib/models/checksum-crc";
+import { modelFrameClass } from "../ui/model-frame";
 
 const REGION_STYLE: Record<Region, { card: string; label: string }> = {
   length: {
@@ -73,7 +74,7 @@ export function ChecksumCrcModel() {
   return (
     <section
       aria-label="Checksum and CRC model"
-      className="my-6 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={modelFrameClass}
     >
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-0 flex-1 flex-col text-sm" htmlFor={`${id}-message`}>

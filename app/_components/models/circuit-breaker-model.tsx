@@ -14,6 +14,7 @@ import {
   type CbEvent,
   type CbModel,
 } from "@/lib/models/circuit-breaker";
+import { modelFrameClass } from "../ui/model-frame";
 
 const BUTTON =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
@@ -77,7 +78,7 @@ export function CircuitBreakerModel() {
   return (
     <section
       aria-label="Circuit breaker model"
-      className="my-6 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={modelFrameClass}
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <label className="flex items-center gap-2" htmlFor={`${id}-health`}>

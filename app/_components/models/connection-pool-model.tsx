@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { ACQUIRE_TIMEOUT_MS, CORES, LOADS, MAX_POOL, bestRun, describe, sweep, type PoolRun } from "@/lib/models/connection-pool";
+import { modelFrameClass, modelPanelClass } from "../ui/model-frame";
 
 const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 
@@ -84,7 +85,7 @@ export function ConnectionPoolModel() {
   return (
     <section
       aria-label="Connection pool model"
-      className="my-6 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={modelFrameClass}
     >
       <div className="grid gap-3 text-sm sm:grid-cols-2">
         <label className="flex flex-col" htmlFor={`${id}-size`}>
@@ -156,19 +157,19 @@ export function ConnectionPoolModel() {
       </svg>
 
       <dl className="mt-2 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
-        <div className="rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-800">
+        <div className={modelPanelClass}>
           <dt className="text-xs text-slate-600 dark:text-slate-300">Throughput</dt>
           <dd className="font-semibold">{run.throughput.toFixed(0)} /s</dd>
         </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-800">
+        <div className={modelPanelClass}>
           <dt className="text-xs text-slate-600 dark:text-slate-300">p95 latency</dt>
           <dd className="font-semibold">{run.p95LatencyMs.toFixed(0)} ms</dd>
         </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-800">
+        <div className={modelPanelClass}>
           <dt className="text-xs text-slate-600 dark:text-slate-300">Mean wait for a connection</dt>
           <dd className="font-semibold">{run.meanWaitMs.toFixed(1)} ms</dd>
         </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-800">
+        <div className={modelPanelClass}>
           <dt className="text-xs text-slate-600 dark:text-slate-300">Timed out</dt>
           <dd className="font-semibold">
             {run.timedOut} of {run.arrived}

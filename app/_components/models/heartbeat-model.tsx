@@ -11,6 +11,7 @@ import {
   simulate,
   type HeartbeatSettings,
 } from "@/lib/models/heartbeat";
+import { modelFrameClass, modelPanelClass } from "../ui/model-frame";
 
 const BUTTON =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
@@ -35,7 +36,7 @@ export function HeartbeatModel() {
   return (
     <section
       aria-label="Heartbeat failure detector model"
-      className="my-6 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={modelFrameClass}
     >
       <div className="grid grid-cols-1 gap-2 text-sm min-[360px]:grid-cols-2 sm:grid-cols-4">
         <label className="flex flex-col" htmlFor={`${id}-jitter`}>
@@ -120,14 +121,14 @@ export function HeartbeatModel() {
       </p>
 
       <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
-        <div className="rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-800">
+        <div className={modelPanelClass}>
           <dt className="font-medium">Phi, threshold {settings.threshold}</dt>
           <dd>
             {sim.phi.falseAlarms} false alarm{sim.phi.falseAlarms === 1 ? "" : "s"}
             {settings.crash && <span className="block">crash flagged after {sim.phi.detectionMs === null ? "never" : `${(sim.phi.detectionMs / 1000).toFixed(1)} s`}</span>}
           </dd>
         </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-800">
+        <div className={modelPanelClass}>
           <dt className="font-medium">Fixed {settings.timeoutMs / 1000} s timeout</dt>
           <dd>
             {sim.fixed.falseAlarms} false alarm{sim.fixed.falseAlarms === 1 ? "" : "s"}

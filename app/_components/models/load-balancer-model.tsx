@@ -14,6 +14,7 @@ import {
   type LbState,
   type Strategy,
 } from "@/lib/models/load-balancer";
+import { modelFrameClass } from "../ui/model-frame";
 
 const COLORS: Record<string, { chip: string; bar: string; text: string }> = {
   A: {
@@ -47,7 +48,7 @@ export function LoadBalancerModel() {
   return (
     <section
       aria-label="Load balancer model"
-      className="my-6 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={modelFrameClass}
     >
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col text-sm" htmlFor={`${id}-strategy`}>

@@ -18,11 +18,11 @@ import {
   type FailureMode,
   type StepConfig,
 } from "@/lib/models/microservices";
+import { buttonClass } from "../ui/button";
+import { modelFrameClass } from "../ui/model-frame";
 
-const button =
-  "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:cursor-not-allowed disabled:opacity-50";
-const primaryButton = `${button} border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400`;
-const secondaryButton = `${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`;
+const primaryButton = buttonClass({ variant: "primary" });
+const secondaryButton = buttonClass({ variant: "secondary" });
 const select =
   "min-h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 const smallLabel = "text-xs font-medium text-slate-700 dark:text-slate-300";
@@ -99,7 +99,7 @@ export function MicroservicesModel() {
   return (
     <section
       aria-label="Interactive saga model"
-      className="not-prose my-8 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+      className={modelFrameClass}
     >
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
         {steps.map((step, index) => (

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { BLOCKED, PRESET_URLS, buildChain, describeProxy, judgeUrl, type ChainOptions, type HeaderLine } from "@/lib/models/proxy";
+import { modelFrameClass } from "../ui/model-frame";
 
 const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 const PANEL = "rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-800";
@@ -25,7 +26,7 @@ export function ProxyModel() {
   return (
     <section
       aria-label="Forward and reverse proxy model"
-      className="my-6 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={modelFrameClass}
     >
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <div className={PANEL}>

@@ -25,11 +25,11 @@ import {
   type StreamKind,
   type WindowDecision,
 } from "@/lib/models/rate-limiting";
+import { buttonClass } from "../ui/button";
+import { modelFrameClass } from "../ui/model-frame";
 
-const button =
-  "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";
-const primaryButton = `${button} border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400`;
-const secondaryButton = `${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`;
+const primaryButton = buttonClass({ variant: "primary" });
+const secondaryButton = buttonClass({ variant: "secondary" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 
 type Tab = "bucket" | "windows";
@@ -61,7 +61,7 @@ export function TokenBucketModel() {
   return (
     <section
       aria-label="Interactive rate limiting model"
-      className="not-prose my-8 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+      className={modelFrameClass}
     >
       <div role="tablist" aria-label="Model views" className="mb-4 flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700">
         {TABS.map((item, index) => {

@@ -1,0 +1,22 @@
+// Boxed messages: a notice, a warning, an error, a success. The tone sets colours that
+// keep 4.5:1 contrast in light and dark mode; `role` says whether it interrupts.
+import type { HTMLAttributes } from "react";
+
+export type CalloutTone = "info" | "warning" | "error" | "success";
+
+const TONE: Record<CalloutTone, string> = {
+  info: "border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-sky-950/50 dark:text-sky-50",
+  warning: "border-amber-400 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-50",
+  error: "border-rose-400 bg-rose-50 text-rose-950 dark:border-rose-700 dark:bg-rose-950/50 dark:text-rose-50",
+  success: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950/50 dark:text-emerald-50",
+};
+
+export function calloutClass(tone: CalloutTone = "info"): string {
+  return `rounded-md border px-3 py-2 text-sm ${TONE[tone]}`;
+}
+
+type Props = HTMLAttributes<HTMLDivElement> & { tone?: CalloutTone };
+
+export function Callout({ tone = "info", className, ...rest }: Props) {
+  return <div className={`${calloutClass(tone)}${className ? ` ${className}` : ""}`} {...rest} />;
+}

@@ -34,6 +34,12 @@ describe.each(interviewSlugs())("%s", (slug) => {
     expect(verdict.verdict).toBe("passed");
   });
 
+  test("the same board gives the same verdict, byte for byte", () => {
+    for (const { board } of [boards.reference, ...boards.flawed]) {
+      expect(JSON.stringify(checkDesign(structuredClone(board), prompt.design!, slug))).toBe(JSON.stringify(checkDesign(board, prompt.design!, slug)));
+    }
+  });
+
   test("the reference board is labelled and laid out on a grid without overlaps", () => {
     const places = new Set<string>();
     for (const node of boards.reference.board.nodes) {

@@ -5,6 +5,7 @@ import { StartInterviewButton } from "@/app/_components/interview/start-intervie
 import { listConcepts } from "@/lib/content/catalog";
 import { listInterviewPrompts, loadInterviewPrompt } from "@/lib/content/interviews";
 import { listInterviews } from "@/lib/db/interviews";
+import { myBoardCheckSummaries } from "@/lib/design-board/service";
 import { DEFAULT_PHASES, formatClock, viewTimer } from "@/lib/interview/timer";
 import { rubricPercent } from "@/lib/interview/view";
 import { serverNow } from "@/lib/interview/clock";
@@ -29,7 +30,9 @@ export default async function InterviewsPage() {
   const titles = new Map(listConcepts().map((concept) => [concept.slug, concept.title]));
   const learnerId = await currentLearnerId();
   const now = serverNow();
-  const history = (learnerId ? await listInterviews(learnerId) : []).map((interview) => {
+  const interviews = learnerId ? await listInterviews(learnerId) : [];
+  const designChecks = await myBoardCheckSummaries(learnerId, interviews.map((interview) => interview.id));
+  const history = interviews.map((interview) => {
     const prompt = loadInterviewPrompt(interview.prompt);
     const timer = viewTimer(interview.timer, now);
     return {
@@ -40,6 +43,7 @@ export default async function InterviewsPage() {
       percent: rubricPercent(interview.rubricScores, prompt?.rubric.length ?? 0),
       overrunMs: timer.phases.reduce((sum, phase) => sum + phase.overrunMs, 0),
       phases: timer.phases,
+      design: designChecks.get(interview.id) ?? null,
     };
   });
   const finished = history.filter((row) => row.status === "finished").slice(0, 12).reverse();
@@ -98,6 +102,7 @@ export default async function InterviewsPage() {
                     <th scope="col" className="py-2 pr-3">Started</th>
                     <th scope="col" className="py-2 pr-3">Status</th>
                     <th scope="col" className="py-2 pr-3">Self-score</th>
+                    <th scope="col" className="py-2 pr-3">Design check</th>
                     <th scope="col" className="py-2">Over plan</th>
                   </tr>
                 </thead>
@@ -112,6 +117,10 @@ export default async function InterviewsPage() {
                       <td className="py-2 pr-3 tabular-nums">{row.date}</td>
                       <td className="py-2 pr-3">{row.status}</td>
                       <td className="py-2 pr-3 tabular-nums">{row.percent === null ? "not scored" : `${row.percent}%`}</td>
+                      <td className="py-2 pr-3" data-testid="history-design" data-status={row.design?.status ?? "none"}>
+                        {row.design === null ? "not checked" : row.design.status === "passed" ? "passed" : `failed: ${row.design.failed.join(", ")}`}
+                        {row.design?.stale ? " (board changed since)" : ""}
+                      </td>
                       <td className="py-2 tabular-nums">{row.overrunMs > 0 ? formatClock(-row.overrunMs) : "on time"}</td>
                     </tr>
                   ))}

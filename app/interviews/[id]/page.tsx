@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BoardView } from "@/app/_components/design/board-view";
+import { DesignReview } from "@/app/_components/design/design-review";
 import { InterviewRun } from "@/app/_components/interview/interview-run";
 import { PhaseTimeChart } from "@/app/_components/interview/phase-time-chart";
 import { RubricForm } from "@/app/_components/interview/rubric-form";
@@ -8,7 +10,8 @@ import { Callout } from "@/app/_components/lesson/callout";
 import { Figure } from "@/app/_components/lesson/figure";
 import { findConcept, listConcepts } from "@/lib/content/catalog";
 import { renderInterviewReference } from "@/lib/content/interview-render";
-import { loadConceptKeywords, loadInterviewPrompt } from "@/lib/content/interviews";
+import { loadConceptKeywords, loadInterviewBoards, loadInterviewPrompt } from "@/lib/content/interviews";
+import { getMyBoard } from "@/lib/design-board/service";
 import { getInterview } from "@/lib/db/interviews";
 import { coverageReport } from "@/lib/interview/coverage";
 import { interviewView } from "@/lib/interview/view";
@@ -62,6 +65,8 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
 
   // Only once the interview has ended does the page carry the rubric and the reference answer.
   const Reference = finished ? await renderInterviewReference(prompt.slug) : undefined;
+  const designBoard = finished && learnerId && prompt.design ? await getMyBoard({ learnerId, id }) : null;
+  const referenceBoard = finished && prompt.design ? loadInterviewBoards(prompt.slug)?.reference.board : undefined;
   const coverage = finished ? coverageReport(view.notes.map((note) => note.text), prompt.concepts, loadConceptKeywords()) : null;
 
   return (
@@ -110,8 +115,18 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
               Score yourself
             </h2>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">For each point: did your answer cover it fully, partly, or not at all?</p>
-            <div className="mt-4">
+            <div className={designBoard && prompt.design ? "mt-4 grid gap-8 lg:grid-cols-2" : "mt-4"}>
               <RubricForm interviewId={view.id} points={prompt.rubric} initial={view.rubricScores} />
+              {designBoard && prompt.design ? (
+                <section aria-labelledby="design-check-title" data-testid="design-review">
+                  <h3 id="design-check-title" className="text-lg font-semibold">
+                    Your design, checked against the peak traffic
+                  </h3>
+                  <div className="mt-2">
+                    <DesignReview interviewId={view.id} board={designBoard} workload={prompt.design} />
+                  </div>
+                </section>
+              ) : null}
             </div>
           </section>
 
@@ -148,8 +163,21 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
                 A reference answer
               </h2>
               <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">One strong answer among several; compare the reasoning, not the wording.</p>
-              <div className="prose-lesson mt-4 max-w-3xl">
-                <Reference components={{ Callout, Figure, h2: ReferenceHeading }} />
+              <div className={referenceBoard ? "mt-4 grid gap-8 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" : undefined}>
+                <div className="prose-lesson mt-4 max-w-3xl">
+                  <Reference components={{ Callout, Figure, h2: ReferenceHeading }} />
+                </div>
+                {referenceBoard ? (
+                  <section aria-labelledby="reference-board-title" className="mt-4">
+                    <h3 id="reference-board-title" className="text-lg font-semibold">
+                      The reference board
+                    </h3>
+                    <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">A design that passes every check of this prompt&apos;s peak traffic.</p>
+                    <div className="mt-2">
+                      <BoardView board={referenceBoard} title="The reference board" testId="reference-board" />
+                    </div>
+                  </section>
+                ) : null}
               </div>
             </section>
           ) : null}

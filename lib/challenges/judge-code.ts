@@ -1,22 +1,19 @@
 import "server-only";
 import { AppError } from "../app-error";
 import type { Challenge } from "../content/server-challenges";
-import { upsertDraft } from "../db/drafts";
-import { pruneSubmissions } from "../db/storage-caps";
+import { upsertDraftWithToken } from "../db/drafts";
 import { recordJudgedRun, type SubmissionSummary } from "../db/submissions";
 import { env } from "../env";
 import { JudgeRejectedError, JudgeUnavailableError, requestVerdict } from "../judge/client";
 import type { JudgeMode, Verdict } from "../judge/verdict";
-import { takeJudgeToken } from "../rate-limit/judge-limit";
+import { judgeLimit, judgeTokenStatement } from "../rate-limit/judge-limit";
 import { verdictSchema } from "./contract";
 
 /**
- * Runs the learner's code on the judge service and stores the outcome. The draft is
- * saved whatever happens, so a judge that is down or busy (or a rate limit) never costs
- * the learner their code; it is saved beside the token and the judge rather than
- * before them, and awaited before any answer. A submit counts as an attempt; the first
- * that passes solves it. Database work on the way: one statement before the judge (the
- * token), one after (submission and attempt together).
+ * Runs the learner's code on the judge service and stores the outcome. Two statements:
+ * before the judge, the draft save and the run/submit token together (so a refused
+ * token, or a judge that is down or busy, never costs the learner their code); after
+ * it, the submission and, for a submit, the attempt (the first pass solves it).
  */
 export async function judgeCode(input: {
   learnerId: string;
@@ -25,18 +22,9 @@ export async function judgeCode(input: {
   code: string;
 }): Promise<{ verdict: Verdict; submission: SubmissionSummary; draftUpdatedAt: Date }> {
   const { learnerId, challenge, mode, code } = input;
-  const [draft, judged] = await Promise.allSettled([upsertDraft(learnerId, challenge.id, code), limitedVerdict(learnerId, challenge.id, mode, code)]);
-  if (draft.status === "rejected") throw draft.reason;
-  if (judged.status === "rejected") throw judged.reason;
-  const verdict = judged.value;
-  const submission = await recordJudgedRun({ learnerId, conceptSlug: challenge.concept, code, verdict, contentHash: challenge.contentHash });
-  // Bounded history: the newest runs and submits of this challenge are kept (lib/db/storage-caps.ts).
-  await pruneSubmissions(learnerId, challenge.id);
-  return { verdict, submission, draftUpdatedAt: draft.value };
-}
-
-async function limitedVerdict(learnerId: string, challengeId: string, mode: JudgeMode, code: string): Promise<Verdict> {
-  const limit = await takeJudgeToken(learnerId);
+  const token = judgeTokenStatement(learnerId);
+  const draft = await upsertDraftWithToken(learnerId, challenge.id, code, token.statement);
+  const limit = judgeLimit(draft.allowed, draft.tokens, token.perMinute);
   if (!limit.allowed) {
     throw new AppError(
       "rate_limited",
@@ -44,6 +32,12 @@ async function limitedVerdict(learnerId: string, challengeId: string, mode: Judg
       { retryAfterSeconds: limit.retryAfterSeconds },
     );
   }
+  const verdict = await verdictFromJudge(challenge.id, mode, code);
+  const submission = await recordJudgedRun({ learnerId, conceptSlug: challenge.concept, code, verdict, contentHash: challenge.contentHash });
+  return { verdict, submission, draftUpdatedAt: draft.updatedAt };
+}
+
+async function verdictFromJudge(challengeId: string, mode: JudgeMode, code: string): Promise<Verdict> {
   let reply: unknown;
   try {
     reply = await requestVerdict({ url: env().JUDGE_URL, secret: env().JUDGE_SECRET }, { challengeId, mode, code });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { Prisma } from "./generated/client";
 
 export async function getDraft(learnerId: string, challengeId: string): Promise<{ code: string; updatedAt: Date } | null> {
   return db().draft.findUnique({
@@ -54,13 +55,37 @@ export async function saveDraft(learnerId: string, challengeId: string, code: st
   });
 }
 
-/** The newest save wins, nothing compared: one statement (run and submit save this way). */
-export async function upsertDraft(learnerId: string, challengeId: string, code: string): Promise<Date> {
+/**
+ * Run and submit: saves the draft (the newest save wins) and runs `token`, a rate-limit
+ * take (lib/db/rate-limits.ts), in the same statement, so the draft is kept whether or
+ * not the token is granted, in one round trip.
+ */
+export async function upsertDraftWithToken(
+  learnerId: string,
+  challengeId: string,
+  code: string,
+  token: Prisma.Sql,
+): Promise<{ updatedAt: Date; allowed: boolean; tokens: number }> {
   const now = new Date();
-  const rows = await db().$queryRaw<Array<{ updatedAt: Date }>>`
+  const rows = await db().$queryRaw<Array<{ updatedAt: Date; allowed: boolean; tokens: number }>>`
+    WITH bucket AS (${token}), draft AS (${draftUpsert(learnerId, challengeId, code, now)})
+    SELECT draft."updatedAt", bucket."allowed", bucket."tokens" FROM draft, bucket`;
+  const row = rows[0];
+  if (!row) throw new Error("saving a draft returned no row");
+  return { updatedAt: row.updatedAt, allowed: row.allowed, tokens: Number(row.tokens) };
+}
+
+function draftUpsert(learnerId: string, challengeId: string, code: string, now: Date): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "Draft" ("learnerId", "challengeId", "code", "updatedAt") VALUES (${learnerId}::uuid, ${challengeId}, ${code}, ${now})
     ON CONFLICT ("learnerId", "challengeId") DO UPDATE SET "code" = EXCLUDED."code", "updatedAt" = EXCLUDED."updatedAt"
     RETURNING "updatedAt"`;
+}
+
+/** The newest save wins, nothing compared: one statement. */
+export async function upsertDraft(learnerId: string, challengeId: string, code: string): Promise<Date> {
+  const now = new Date();
+  const rows = await db().$queryRaw<Array<{ updatedAt: Date }>>`${draftUpsert(learnerId, challengeId, code, now)}`;
   const row = rows[0];
   if (!row) throw new Error("saving a draft returned no row");
   return row.updatedAt;

@@ -14,9 +14,17 @@ export interface BucketResult {
  * The same arithmetic as lib/rate-limit/token-bucket.ts, in SQL.
  */
 export async function takeToken(key: string, capacity: number, refillPerSecond: number, at?: Date): Promise<BucketResult> {
+  const rows = await db().$queryRaw<Array<{ allowed: boolean; tokens: number }>>`${takeTokenStatement(key, capacity, refillPerSecond, at)}`;
+  const row = rows[0];
+  if (!row) throw new Error("rate limit statement returned no row");
+  return { allowed: row.allowed, tokens: Number(row.tokens) };
+}
+
+/** The take as a statement (`INSERT ... RETURNING "allowed", "tokens"`), so a caller can run it in one statement with its own write. */
+export function takeTokenStatement(key: string, capacity: number, refillPerSecond: number, at?: Date): Prisma.Sql {
   // `at` lets tests fix the clock; the database's clock otherwise, shared by every app server.
   const now = at ? Prisma.sql`${at.toISOString()}::timestamptz` : Prisma.sql`now()`;
-  const rows = await db().$queryRaw<Array<{ allowed: boolean; tokens: number }>>`
+  return Prisma.sql`
     INSERT INTO "RateLimitBucket" AS b ("key", "tokens", "allowed", "updatedAt")
     VALUES (${key}, ${capacity}::float8 - 1, true, ${now})
     ON CONFLICT ("key") DO UPDATE SET
@@ -25,9 +33,6 @@ export async function takeToken(key: string, capacity: number, refillPerSecond: 
         - CASE WHEN LEAST(${capacity}::float8, b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (${now} - b."updatedAt"))::float8) * ${refillPerSecond}::float8) >= 1 THEN 1 ELSE 0 END,
       "updatedAt" = GREATEST(b."updatedAt", ${now})
     RETURNING "allowed", "tokens"`;
-  const row = rows[0];
-  if (!row) throw new Error("rate limit statement returned no row");
-  return { allowed: row.allowed, tokens: Number(row.tokens) };
 }
 
 /** Forgets every bucket of this learner (account deletion). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { takeToken } from "../db/rate-limits";
+import { takeToken, takeTokenStatement } from "../db/rate-limits";
 import { env } from "../env";
 import { retryAfter } from "./token-bucket";
 
@@ -10,7 +10,18 @@ export interface JudgeLimit {
 
 /** Runs and submits share one bucket per learner: `perMinute` of them, refilled steadily. */
 export async function takeJudgeToken(learnerId: string, perMinute = env().BLUEPRINT_JUDGE_RATE_PER_MINUTE, at?: Date): Promise<JudgeLimit> {
-  const refillPerSecond = perMinute / 60;
-  const { allowed, tokens } = await takeToken(`judge:${learnerId}`, perMinute, refillPerSecond, at);
-  return { allowed, retryAfterSeconds: allowed ? 0 : retryAfter(tokens, refillPerSecond) };
+  const { allowed, tokens } = await takeToken(`judge:${learnerId}`, perMinute, perMinute / 60, at);
+  return judgeLimit(allowed, tokens, perMinute);
+}
+
+/**
+ * The same take as a statement, for run and submit to send in one round trip with the
+ * draft save; `judgeLimit` reads its result.
+ */
+export function judgeTokenStatement(learnerId: string, perMinute = env().BLUEPRINT_JUDGE_RATE_PER_MINUTE): { statement: ReturnType<typeof takeTokenStatement>; perMinute: number } {
+  return { statement: takeTokenStatement(`judge:${learnerId}`, perMinute, perMinute / 60), perMinute };
+}
+
+export function judgeLimit(allowed: boolean, tokens: number, perMinute: number): JudgeLimit {
+  return { allowed, retryAfterSeconds: allowed ? 0 : retryAfter(tokens, perMinute / 60) };
 }

@@ -2,7 +2,6 @@
 // that do not type-check, judge the rest with the hidden suite through the real judge.
 import path from "node:path";
 import { toJudgeSuite, type Challenge } from "../../lib/content/challenges";
-import { DEFAULT_LIMITS, type JudgeLimits } from "../../lib/judge";
 import { readEquivalents } from "./equivalents";
 import { generateMutants, type SourceMutant } from "./mutants";
 import type { JudgePool } from "./pool";
@@ -65,12 +64,6 @@ export async function runChallenge(challenge: Challenge, pool: JudgePool): Promi
     throw new SanityCheckError(`${challenge.id}: the hand-written mutant ${handWritten.name} passes the hidden suite, so a pass means nothing`);
   }
 
-  // A budget scaled to the reference: a mutant that loops forever costs about a second, not
-  // the judge's full 4 s, while one merely several times slower than the reference still finishes.
-  const cpuMs = Math.min(DEFAULT_LIMITS.cpuMs, Math.max(1000, 20 * reference.durationMs));
-  const limits: JudgeLimits = { ...DEFAULT_LIMITS, cpuMs, wallMs: 2 * cpuMs };
-
-
   const solutionFile = path.join(challenge.dir, "solution.ts");
   const mutants = await generateMutants(solutionFile, challenge.solution);
   const checker = createMutantChecker(challenge.dir);
@@ -90,7 +83,8 @@ export async function runChallenge(challenge: Challenge, pool: JudgePool): Promi
     mutants.map(async (mutant, index): Promise<MutantResult> => {
       const typeError = typeErrors[index];
       if (typeError) return { ...describe(mutant), status: "skipped", detail: typeError };
-      const outcome = await pool.judge(suite, mutant.source, limits);
+      // The judge's own limits: a mutant times out exactly when a learner's submission would.
+      const outcome = await pool.judge(suite, mutant.source);
       if (outcome.kind === "input_error") return { ...describe(mutant), status: "skipped", detail: outcome.message };
       // The judge's host process died: no learner gets a pass from that, but it is a judge bug to report.
       if (outcome.kind === "crashed") return { ...describe(mutant), status: "killed", crashed: true, detail: outcome.message, source: mutant.source };

@@ -176,13 +176,14 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
     phase = "tests";
     await start.apply(undefined, [], { timeout: limits.cpuMs, result: { promise: true } });
   } catch (error) {
-    const early = stopped();
-    if (early) return early;
     const message = error instanceof Error ? error.message : String(error);
+    // The isolate's own out-of-memory wins over a CPU watch that fired while V8 was thrashing.
     const memory = /memory limit|out of memory|allocation failed/i.test(message);
-    if (memory) {
+    if (memory && stopReason !== "cancelled" && stopReason !== "process_memory" && !passedRssBound()) {
       return { kind: "memory_limit", tests, planned: planned ?? [], logs, message: "The run used more than the memory limit." };
     }
+    const early = stopped();
+    if (early) return early;
     if (/timed out|timeout/i.test(message)) {
       return { kind: "timeout", tests, planned: planned ?? [], logs, message: timeoutMessage(phase, planned, tests) };
     }

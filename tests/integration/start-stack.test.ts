@@ -7,7 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { listConcepts } from "../../lib/content/catalog";
 import { freePort } from "../../lib/db-tooling/embedded-postgres";
 import { readMigrations } from "../../lib/db-tooling/migrate";
@@ -15,6 +15,8 @@ import { readMigrations } from "../../lib/db-tooling/migrate";
 const root = process.cwd();
 const made: string[] = [];
 const running = new Set<ChildProcess>();
+// The dev server's build folder, apart from every other build's.
+afterAll(() => rmSync(path.join(root, ".next-stack-test"), { recursive: true, force: true }));
 afterEach(async () => {
   for (const child of running) child.kill("SIGKILL");
   running.clear();
@@ -136,7 +138,7 @@ describe("a first npm run dev interrupted by Ctrl+C", () => {
   ];
   for (const [index, { step, line }] of points.entries()) {
     it(
-      `${step}: the next start recovers by itself${index === points.length - 1 ? ", and the judge gets none of the app's secrets" : ""}`,
+      `${step}: the next start recovers by itself${index === points.length - 1 ? ", the judge gets none of the app's secrets, and it prints the link when ready" : ""}`,
       async () => {
         const data = dataFolder();
         const env = { ...(await ports()), BLUEPRINT_DATA_DIR: data };
@@ -179,6 +181,8 @@ describe("a first npm run dev interrupted by Ctrl+C", () => {
           for (const secret of ["DATABASE_URL", "SESSION_SECRET", "BETTER_AUTH_SECRET", "EMBEDDED_POSTGRES_PASSWORD"]) expect(names).not.toContain(secret);
           const values = environ.join("\n");
           for (const secret of [secrets.SESSION_SECRET, secrets.BETTER_AUTH_SECRET, secrets.EMBEDDED_POSTGRES_PASSWORD]) expect(values).not.toContain(secret);
+          // What the README promises `npm run dev` prints once the app answers: a link to click.
+          expect(await second.waitFor(/\[blueprint\] ready: /)).toBe(`[blueprint] ready: http://localhost:${env.PORT}`);
         }
 
         second.child.kill("SIGINT");
@@ -186,7 +190,7 @@ describe("a first npm run dev interrupted by Ctrl+C", () => {
         // Stopped cleanly: PostgreSQL removed its lock file.
         expect(existsSync(path.join(data, "postgres", "postmaster.pid"))).toBe(false);
       },
-      240_000,
+      360_000,
     );
   }
 });

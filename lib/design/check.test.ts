@@ -518,6 +518,8 @@ describe("failover", () => {
     const verdict = checkDesign(makeBoard(nodes, healthyEdges), exampleWorkload());
     expect(failedChecks(verdict)).toEqual(["redundancy", "failover"]);
     expect(check(verdict, "failover").message).toContain("Without Load balancer's only instance, Load balancer has no capacity left (2,100 requests/s over 0 instances x 50,000 requests/s)");
+    // In the drill, a node with no instance left has rho null (JSON has no Infinity).
+    expect(failoverScenario(makeBoard(nodes, healthyEdges), exampleWorkload(), "lb")?.overCapacity).toEqual([{ id: "lb", rho: null }]);
   });
 
   test("r = 0: a database loses the shard's data", () => {

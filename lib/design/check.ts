@@ -48,8 +48,8 @@ export interface FailoverScenario {
   lost: string;
   /** A database, or a cache that is the store, without replicas: the shard's data is gone. */
   dataLost: boolean;
-  /** Every reached node at or over capacity in the scenario, board order. */
-  overCapacity: { id: string; rho: number }[];
+  /** Every reached node at or over capacity in the scenario, board order; rho null where no instance is left. */
+  overCapacity: { id: string; rho: number | null }[];
   streams: DesignStreamFigures[];
   passed: boolean;
 }
@@ -258,7 +258,7 @@ function runScenario(graph: Graph, workload: DesignWorkload, base: Evaluation, l
   }
   const overCapacity = graph.nodes
     .filter((node) => routing.reached[node.index] && !below(rho[node.index]!, 1))
-    .map((node) => ({ id: node.id, rho: rho[node.index]! }));
+    .map((node) => ({ id: node.id, rho: Number.isFinite(rho[node.index]!) ? rho[node.index]! : null }));
   return {
     scenario: { node: lost.id, lost: what, dataLost, overCapacity, passed: !dataLost && !truncated && overCapacity.length === 0 },
     routing,

@@ -1,9 +1,9 @@
 // The anonymous learner's id travels in an httpOnly cookie, signed so that
 // nobody can claim another learner's id by editing it.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { uuidSchema } from "../http/ids";
 
 export const LEARNER_COOKIE = "bp_learner";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function signature(id: string, secret: string): string {
   return createHmac("sha256", secret).update(`learner:${id}`).digest("base64url");
@@ -19,7 +19,7 @@ export function verifyLearnerCookie(value: string | undefined, secret: string): 
   const dot = value.indexOf(".");
   if (dot < 0) return null;
   const id = value.slice(0, dot);
-  if (!UUID.test(id)) return null;
+  if (!uuidSchema.safeParse(id).success) return null;
   const given = Buffer.from(value.slice(dot + 1));
   const expected = Buffer.from(signature(id, secret));
   return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;

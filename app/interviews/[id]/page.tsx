@@ -13,6 +13,7 @@ import { renderInterviewReference } from "@/lib/content/interview-render";
 import { loadConceptKeywords, loadInterviewBoards, loadInterviewPrompt } from "@/lib/content/interviews";
 import { getMyBoard } from "@/lib/design-board/service";
 import { getInterview } from "@/lib/db/interviews";
+import { uuidSchema } from "@/lib/http/ids";
 import { coverageReport } from "@/lib/interview/coverage";
 import { interviewView } from "@/lib/interview/view";
 import { serverNow } from "@/lib/interview/clock";
@@ -22,8 +23,6 @@ import { currentLearnerId } from "@/lib/session/current-learner";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Mock interview" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The reference answer's sections sit under this page's own h2. */
 function ReferenceHeading(props: React.ComponentProps<"h3">) {
@@ -53,7 +52,7 @@ function ConceptLinks({ slugs, testId }: { slugs: string[]; testId: string }) {
 
 export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!uuidSchema.safeParse(id).success) notFound();
   const learnerId = await currentLearnerId();
   const interview = learnerId ? await getInterview(learnerId, id) : null;
   if (!interview) notFound();

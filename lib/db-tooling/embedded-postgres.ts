@@ -263,8 +263,13 @@ function reachableBinaries(binaries: Binaries, runAs: OsUser | undefined, shared
     cpSync(nativeDir, temporary, { recursive: true, verbatimSymlinks: true });
     openForReading(temporary);
     writeFileSync(path.join(temporary, ".complete"), "");
-    rmSync(copy, { recursive: true, force: true });
-    renameSync(temporary, copy); // all or nothing: an interrupted copy is never used
+    try {
+      renameSync(temporary, copy); // all or nothing: an interrupted copy is never used
+    } catch (error) {
+      // Another start (a test run beside `npm run dev`) finished its copy first: use that one.
+      rmSync(temporary, { recursive: true, force: true });
+      if (!existsSync(path.join(copy, ".complete"))) throw error;
+    }
   }
   const copied = { initdb: path.join(copy, "bin", "initdb"), postgres: path.join(copy, "bin", "postgres") };
   if (!passes(runAs, "-x", copied.postgres)) throw unreachable(runAs, "the PostgreSQL binaries", copied.postgres);

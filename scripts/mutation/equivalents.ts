@@ -12,7 +12,8 @@ export interface EquivalentEntry {
   line: number;
 }
 
-const ENTRY = /^- `` (.+?) `` ?(.*)$/;
+// Greedy: a key may itself end in `` (an empty template literal), so the reason starts after the last " `` ".
+const ENTRY = /^- `` (.+) `` (.*)$/;
 
 export function readEquivalents(challengeDir: string): EquivalentEntry[] {
   const file = path.join(challengeDir, EQUIVALENTS_FILE);

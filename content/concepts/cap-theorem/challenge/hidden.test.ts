@@ -150,6 +150,18 @@ test("replicas named in no group do not form a group together", () => {
   expect(s.read("k", 2)).toBe("v");
 });
 
+test("a replica named in no group is not joined to a listed group either", () => {
+  const s = store(4, 1, 1, "AP");
+  s.partition([[0], [3]]);
+  s.write("k", "zero", 0);
+  s.write("k", "three", 3);
+  expect(s.read("k", 1)).toBeUndefined();
+  expect(s.read("k", 2)).toBeUndefined();
+  s.write("k", "one", 1);
+  expect(s.read("k", 0)).toBe("zero");
+  expect(s.read("k", 2)).toBeUndefined();
+});
+
 test("a partition into many groups isolates each group", () => {
   const s = store(6, 2, 1, "CP");
   s.partition([[0, 1], [2, 3], [4, 5]]);

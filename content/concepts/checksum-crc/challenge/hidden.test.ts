@@ -209,8 +209,9 @@ test("frame: length and crc are big-endian around the payload", () => {
   expect(list(frame(ascii("abc")))).toEqual([0, 0, 0, 3, 97, 98, 99, 0x35, 0x24, 0x41, 0xc2]);
 });
 
-test("frame: an empty payload is 8 bytes", () => {
+test("frame: an empty payload is 8 bytes, and unframes to nothing", () => {
   expect(list(frame(new Uint8Array(0)))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  expect(list(unframe(frame(new Uint8Array(0))))).toEqual([]);
 });
 
 test("frame: lengths above 255 use all four length bytes", () => {

@@ -406,6 +406,73 @@ test("when every idle connection fails validation a new one is created", async (
   expect(pool.stats()).toEqual({ total: 1, idle: 0, borrowed: 1, waiting: 0 });
 });
 
+/** A pool over numbered connections whose validate() answers only when the test says so. */
+function validatedByHand() {
+  const clock = createClock(0);
+  const timers = createTimers(clock);
+  const destroyed: number[] = [];
+  const answers: Array<(ok: boolean) => void> = [];
+  let created = 0;
+  const pool = new Pool<number>({
+    create: async () => ++created,
+    destroy: async (c) => {
+      destroyed.push(c);
+    },
+    validate: () => new Promise<boolean>((resolve) => answers.push(resolve)),
+    min: 0,
+    max: 2,
+    acquireTimeoutMs: 1000,
+    idleTimeoutMs: 10_000,
+    maxLifetimeMs: 60_000,
+    now: clock.now,
+    timers,
+  });
+  return { pool, destroyed, answer: (ok: boolean) => answers.shift()?.(ok) };
+}
+
+test("a connection being validated still counts in total", async () => {
+  const { pool, answer } = validatedByHand();
+  const first = track(() => pool.acquire());
+  await settle();
+  expect(first.status).toBe("resolved");
+  pool.release(first.value ?? -1);
+  const again = track(() => pool.acquire());
+  await settle();
+  expect(again.status).toBe("pending");
+  expect(pool.stats().total).toBe(1);
+  answer(true);
+  await settle();
+  expect(again.status).toBe("resolved");
+  expect(pool.stats()).toEqual({ total: 1, idle: 0, borrowed: 1, waiting: 0 });
+});
+
+test("a create() that fails gives its slot back", async () => {
+  const clock = createClock(0);
+  let calls = 0;
+  const pool = new Pool<number>({
+    create: async () => {
+      calls++;
+      if (calls === 1) throw new Error("connection refused");
+      return calls;
+    },
+    destroy: async () => {},
+    min: 0,
+    max: 1,
+    acquireTimeoutMs: 1000,
+    idleTimeoutMs: 10_000,
+    maxLifetimeMs: 60_000,
+    now: clock.now,
+    timers: createTimers(clock),
+  });
+  const first = track(() => pool.acquire());
+  await settle();
+  expect(pool.stats().total).toBeLessThanOrEqual(1);
+  const next = first.status === "resolved" ? first : track(() => pool.acquire());
+  await settle();
+  expect(next.status).toBe("resolved");
+  expect(pool.stats()).toEqual({ total: 1, idle: 0, borrowed: 1, waiting: 0 });
+});
+
 // ---- release edge cases --------------------------------------------------------------------
 
 test("releasing an unknown connection is ignored", async () => {
@@ -460,6 +527,41 @@ test("drain destroys idle connections and waits for borrowed ones", async () => 
   expect(drained.status).toBe("resolved");
   expect([...log.destroyed].sort()).toEqual([a.id, b.id, c.id]);
   expect(pool.stats()).toEqual({ total: 0, idle: 0, borrowed: 0, waiting: 0 });
+});
+
+test("drain during a create rejects that acquire and waits for the new connection's destroy", async () => {
+  const { pool, log, completeCreate } = setup({ manualCreate: true });
+  const waiter = track(() => pool.acquire());
+  await settle();
+  const drained = track(() => pool.drain());
+  await settle();
+  expect(drained.status).toBe("pending");
+  completeCreate();
+  await settle();
+  expect(waiter.status).toBe("rejected");
+  expect(waiter.error).toBeInstanceOf(Error);
+  expect(log.destroyed).toEqual([1]);
+  expect(drained.status).toBe("resolved");
+  expect(pool.stats()).toEqual({ total: 0, idle: 0, borrowed: 0, waiting: 0 });
+});
+
+test("drain during a validation rejects that acquire and destroys the connection", async () => {
+  const { pool, destroyed, answer } = validatedByHand();
+  const first = track(() => pool.acquire());
+  await settle();
+  expect(first.status).toBe("resolved");
+  pool.release(first.value ?? -1);
+  const waiter = track(() => pool.acquire());
+  await settle();
+  const drained = track(() => pool.drain());
+  await settle();
+  expect(drained.status).toBe("pending");
+  answer(true);
+  await settle();
+  expect(waiter.status).toBe("rejected");
+  expect(waiter.error).toBeInstanceOf(Error);
+  expect(destroyed).toEqual([1]);
+  expect(drained.status).toBe("resolved");
 });
 
 test("acquire after drain rejects with an Error", async () => {

@@ -330,6 +330,32 @@ test("with maxAttempts 1 the first failure dead-letters", () => {
   ]);
 });
 
+test("timeouts that expire together dead-letter in the order their deadlines passed", () => {
+  const { clock, queue } = makeQueue(1000, 1);
+  const a = queue.send("a", { delayMs: 10 });
+  const b = queue.send("b");
+  expect(only(queue.receive()).id).toBe(b);
+  clock.advance(10);
+  expect(only(queue.receive()).id).toBe(a);
+  clock.advance(5_000); // both deadlines passed: b's at 1000, a's at 1010
+  expect(deadOf(queue)).toEqual([
+    { id: b, body: "b", attempts: 1 },
+    { id: a, body: "a", attempts: 1 },
+  ]);
+});
+
+test("many messages of a few priorities come out by priority, then in send order", () => {
+  const { queue } = makeQueue(1000, 3);
+  const random = seededRandom(909);
+  const sent: Array<{ id: string; priority: number; order: number }> = [];
+  for (let i = 0; i < 300; i++) {
+    const priority = randomInt(random, 0, 2);
+    sent.push({ id: queue.send(`b${i}`, { priority }), priority, order: i });
+  }
+  const expected = [...sent].sort((x, y) => y.priority - x.priority || x.order - y.order).map((m) => m.id);
+  expect(queue.receive(300).map((m) => m.id)).toEqual(expected);
+});
+
 test("an ack on the last attempt saves the message from the dead-letter list", () => {
   const { clock, queue } = makeQueue(1000, 2);
   queue.send("job");

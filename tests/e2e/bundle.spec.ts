@@ -11,15 +11,56 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test("no hidden test reaches the client bundle", () => {
-  const staticDir = path.join(process.cwd(), process.env.BLUEPRINT_DIST_DIR ?? ".next", "static");
-  const files = filesUnder(staticDir).filter((file) => /\.(js|css|json|map)$/.test(file));
+// Every hidden.test.ts and solution.ts carries a canary string; none may appear in
+// anything a browser can get: the static bundle, the prerendered pages, or what the
+// running server answers for each concept page (its HTML and its RSC payload).
+const CANARIES = ["hidden-canary:", "solution-canary:"];
+const distDir = path.join(process.cwd(), process.env.BLUEPRINT_DIST_DIR ?? ".next");
+const conceptsDir = path.join(process.cwd(), "content/concepts");
+const catalog = JSON.parse(readFileSync(path.join(conceptsDir, "catalog.json"), "utf8")) as { concepts: Array<{ slug: string; title: string }> };
+const slugs = catalog.concepts.map((concept) => concept.slug);
+const titleOf = (slug: string) => catalog.concepts.find((concept) => concept.slug === slug)?.title ?? slug;
+
+const leaksIn = (text: string) => CANARIES.filter((canary) => text.includes(canary));
+
+test("every hidden suite and every solution carries its canary, so the searches below can find a leak", () => {
+  expect(slugs).toHaveLength(20);
+  for (const slug of slugs) {
+    expect(readFileSync(path.join(conceptsDir, slug, "challenge/hidden.test.ts"), "utf8")).toContain(`hidden-canary:${slug}`);
+    expect(readFileSync(path.join(conceptsDir, slug, "challenge/solution.ts"), "utf8")).toContain(`solution-canary:${slug}`);
+  }
+});
+
+test("no hidden test or solution reaches the client bundle", () => {
+  const files = filesUnder(path.join(distDir, "static")).filter((file) => /\.(js|css|json|map)$/.test(file));
   expect(files.length).toBeGreaterThan(10);
-  const leaks = files.filter((file) => readFileSync(file, "utf8").includes("hidden-canary:"));
+  const leaks = files.filter((file) => leaksIn(readFileSync(file, "utf8")).length > 0);
   expect(leaks).toEqual([]);
-  // And the canary does exist in the content, so the search above can succeed.
-  const hidden = readFileSync(path.join(process.cwd(), "content/concepts/rate-limiting/challenge/hidden.test.ts"), "utf8");
-  expect(hidden).toContain("hidden-canary:rate-limiting");
+});
+
+test("no hidden test or solution is in the prerendered pages", () => {
+  // What Next.js serves as is: prerendered HTML, RSC payloads and their segments, route bodies and metadata.
+  const files = filesUnder(path.join(distDir, "server")).filter((file) => /\.(html|rsc|body|meta|prefetch\.rsc|segment\.rsc)$/.test(file));
+  expect(files.filter((file) => file.endsWith(".html")).length).toBeGreaterThan(5);
+  const leaks = files.filter((file) => leaksIn(readFileSync(file, "utf8")).length > 0);
+  expect(leaks).toEqual([]);
+});
+
+test("no concept page served by the running app, as HTML or as its RSC payload, holds a hidden test or solution", async ({ request }) => {
+  for (const slug of slugs) {
+    const html = await request.get(`/concepts/${slug}`);
+    expect(html.status(), slug).toBe(200);
+    expect(html.headers()["content-type"]).toContain("text/html");
+    const page = await html.text();
+    // The page really is the concept's (an error page would find nothing too).
+    expect(page.replaceAll("&amp;", "&"), slug).toContain(titleOf(slug));
+    expect(leaksIn(page), `/concepts/${slug} HTML`).toEqual([]);
+
+    const rsc = await request.get(`/concepts/${slug}`, { headers: { rsc: "1" } });
+    expect(rsc.status(), slug).toBe(200);
+    expect(rsc.headers()["content-type"]).toContain("text/x-component");
+    expect(leaksIn(await rsc.text()), `/concepts/${slug} RSC`).toEqual([]);
+  }
 });
 
 test("pages fetch nothing from another host", async ({ page }) => {

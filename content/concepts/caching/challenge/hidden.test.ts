@@ -521,6 +521,44 @@ test("random get, set and delete with ttls and a moving clock match a simple mod
   }
 });
 
+test("keys rewritten thousands of times with ttls still expire exactly on time", () => {
+  const clock = createClock();
+  const cache = new LruCache<string, number>({ capacity: 100, now: clock.now });
+  const random = seededRandom(2024);
+  const expiresAt = new Map<string, number>();
+  for (let i = 0; i < 1500; i++) {
+    const slot = i % 10;
+    const key = `k${slot}`;
+    // Disjoint ranges per key, so no two keys expire at the same ms.
+    const ttl = 1000 + slot * 100 + randomInt(random, 0, 99);
+    cache.set(key, i, ttl);
+    expiresAt.set(key, ttl);
+  }
+  const order = [...expiresAt].sort((a, b) => a[1] - b[1]);
+  order.forEach(([key, at], index) => {
+    clock.set(at - 1);
+    expect(cache.size).toBe(order.length - index);
+    expect(cache.get(key)).not.toBeUndefined();
+    clock.set(at);
+    expect(cache.get(key)).toBeUndefined();
+    expect(cache.size).toBe(order.length - index - 1);
+  });
+});
+
+test("a key rewritten without a ttl keeps no old expiry, after thousands of rewrites", () => {
+  const clock = createClock();
+  const cache = new LruCache<string, number>({ capacity: 10, now: clock.now });
+  for (let i = 0; i < 1100; i++) cache.set("a", i, 1000);
+  cache.set("a", -1);
+  cache.set("b", 2, 1000);
+  clock.set(999);
+  expect(cache.get("b")).toBe(2);
+  clock.set(5000);
+  expect(cache.get("a")).toBe(-1);
+  expect(cache.get("b")).toBeUndefined();
+  expect(cache.size).toBe(1);
+});
+
 test("200,000 mixed operations at capacity 50,000 finish in time and stay correct", () => {
   const clock = createClock();
   const capacity = 50_000;

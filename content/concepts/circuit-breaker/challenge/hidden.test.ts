@@ -422,6 +422,7 @@ test("late outcomes: a CLOSED call that fails during HALF_OPEN does not reopen",
   track(() => breaker.call(slow.fn));
   await failTimes(breaker, 1);
   clock.advance(1000);
+  expect(breaker.state).toBe("HALF_OPEN"); // read first, so the breaker has moved before the late failure
   slow.reject(new Error("late"));
   await settle();
   expect(breaker.state).toBe("HALF_OPEN");

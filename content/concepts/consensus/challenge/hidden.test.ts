@@ -294,6 +294,22 @@ test("a lower-term vote request is refused with the receiver's term and changes 
   expect(ticksUntilCandidate(node)).toBe(2);
 });
 
+test("a lower-term vote request is refused even by a node that has not voted in its term", () => {
+  const node = makeNode({ id: 1, peers: [0, 2] });
+  node.receive({ type: "Heartbeat", from: 2, to: 1, term: 5 });
+  expect(node.votedFor).toBe(null);
+  expect(node.receive(ask(0, 1, 3))).toEqual([{ type: "Vote", from: 1, to: 0, term: 5, granted: false }]);
+  expect(node.votedFor).toBe(null);
+  expect(node.term).toBe(5);
+});
+
+test("a repeated request from the candidate it voted for is granted again (votedFor is that candidate)", () => {
+  const node = makeNode({ id: 2, peers: [0, 1] });
+  node.receive(ask(0, 2, 1));
+  expect(node.receive(ask(0, 2, 1))).toEqual([{ type: "Vote", from: 2, to: 0, term: 1, granted: true }]);
+  expect(node.votedFor).toBe(0);
+});
+
 // ---- heartbeats and terms ------------------------------------------------------------
 
 test("a current-term heartbeat turns a candidate into a follower, answered with an ack", () => {

@@ -277,6 +277,11 @@ test("a custom compare can order composite keys (last name, then first name)", (
   expect(tree.get({ last: "Hopper", first: "Grace" })).toBe(1);
   const hoppers = tree.range({ last: "Hopper", first: "" }, { last: "Hopper", first: "\u{FFFF}" });
   expect(hoppers.map(([name]) => name.first)).toEqual(["Alan", "Grace"]);
+  // Keys past either end are simply absent: compare only ever sees real keys.
+  expect(tree.get({ last: "Zuse", first: "Konrad" })).toBeUndefined();
+  expect(tree.get({ last: "Babbage", first: "Charles" })).toBeUndefined();
+  expect(tree.delete({ last: "Zuse", first: "Konrad" })).toBe(false);
+  expect(tree.size).toBe(5);
 });
 
 // ---- height ---------------------------------------------------------------------

@@ -5,10 +5,13 @@
 import { KIND_NAMES } from "@/lib/design/catalog";
 import type { Board, BoardEdge, BoardNode } from "@/lib/design/board";
 
-const NODE_WIDTH = 168;
+const NODE_WIDTH = 184;
 const NODE_HEIGHT = 56;
 const PADDING = 24;
-const LABEL_CHARS = 24;
+const LABEL_CHARS = 22;
+const FACTS_CHARS = 30;
+/** The drawing shrinks to its column down to this scale, then scrolls sideways, so its text stays readable. */
+const MIN_SCALE = 0.75;
 
 function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -49,15 +52,16 @@ export function BoardView({ board, title, testId }: { board: Board; title: strin
 
   return (
     <figure className="rounded-xl border border-slate-200 p-3 dark:border-slate-800" data-testid={testId}>
-      <div className="overflow-x-auto">
+      {/* Focusable so a keyboard can scroll it when it is wider than its column. */}
+      <div className="overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-sky-600" tabIndex={0} role="group" aria-label={`${title}, drawing`}>
         <svg
           role="img"
           aria-label={summary}
           viewBox={`${minX} ${minY} ${width} ${height}`}
           width={width}
           height={height}
-          className="max-w-none text-slate-700 dark:text-slate-300"
-          style={{ maxWidth: "100%", height: "auto" }}
+          className="text-slate-700 dark:text-slate-300"
+          style={{ width: "100%", minWidth: Math.round(width * MIN_SCALE), maxWidth: width, height: "auto" }}
         >
           <defs>
             <marker id={markerId} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -91,12 +95,13 @@ export function BoardView({ board, title, testId }: { board: Board; title: strin
             const facts = nodeFacts(node);
             return (
               <g key={node.id} transform={`translate(${node.x} ${node.y})`}>
+                <title>{`${node.label ?? node.id}: ${KIND_NAMES[node.kind]}${facts ? `, ${facts}` : ""}`}</title>
                 <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={8} className="fill-white stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500" strokeWidth={1.5} />
                 <text x={10} y={20} className="fill-slate-900 dark:fill-slate-100" fontSize={13} fontWeight={600}>
                   {shorten(node.label ?? node.id, LABEL_CHARS)}
                 </text>
                 <text x={10} y={40} className="fill-slate-600 dark:fill-slate-400" fontSize={11}>
-                  {shorten(facts ? `${KIND_NAMES[node.kind]} · ${facts}` : KIND_NAMES[node.kind], 30)}
+                  {shorten(facts ? `${KIND_NAMES[node.kind]} · ${facts}` : KIND_NAMES[node.kind], FACTS_CHARS)}
                 </text>
               </g>
             );

@@ -11,6 +11,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "blueprint-e2e-"));
 chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as its own user and must reach the folder
 process.env.E2E_DATA_DIR = dataDir; // workers load this file too: they must see the same folder
+process.env.BLUEPRINT_ANONYMOUS_LEARNERS_PER_HOUR ??= "300";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -48,6 +49,15 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), BLUEPRINT_DATA_DIR: dataDir, BLUEPRINT_PG_PORT: String(port + 1), JUDGE_PORT: String(port + 2) },
+    env: {
+      PORT: String(port),
+      BLUEPRINT_DATA_DIR: dataDir,
+      BLUEPRINT_PG_PORT: String(port + 1),
+      JUDGE_PORT: String(port + 2),
+      // As if behind a reverse proxy on loopback: tests name client addresses in X-Forwarded-For (api.spec.ts).
+      BLUEPRINT_TRUSTED_PROXIES: "127.0.0.1",
+      // Every other test is a new visitor from 127.0.0.1: room for a growing suite (api.spec.ts reads it).
+      BLUEPRINT_ANONYMOUS_LEARNERS_PER_HOUR: process.env.BLUEPRINT_ANONYMOUS_LEARNERS_PER_HOUR,
+    },
   },
 });

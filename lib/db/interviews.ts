@@ -65,6 +65,12 @@ export async function getInterview(learnerId: string, id: string): Promise<Inter
   return row ? { ...toRecord(row), notes: row.notes } : null;
 }
 
+/** The prompt slug of one of this learner's interviews, null when it is not theirs. */
+export async function findInterviewPrompt(learnerId: string, id: string): Promise<string | null> {
+  const row = await db().interview.findFirst({ where: { id, learnerId }, select: { prompt: true } });
+  return row?.prompt ?? null;
+}
+
 /** The learner's interviews, newest first, without notes. */
 export async function listInterviews(learnerId: string, limit = 100): Promise<InterviewRecord[]> {
   const rows = await db().interview.findMany({ where: { learnerId }, orderBy: { createdAt: "desc" }, take: limit, select: recordSelect });

@@ -66,9 +66,9 @@ export async function saveMyNote(options: { learnerId: string; id: string; phase
 
 /** The learner's self-assessment, one score per rubric point, once the interview has finished. */
 export async function scoreMyInterview(options: { learnerId: string; id: string; scores: number[] }): Promise<{ scores: number[]; percent: number | null }> {
-  const interview = await interviews.getInterview(options.learnerId, options.id);
-  if (!interview) throw notFound();
-  const points = loadInterviewPrompt(interview.prompt)?.rubric.length ?? 0;
+  const prompt = await interviews.findInterviewPrompt(options.learnerId, options.id);
+  if (prompt === null) throw notFound();
+  const points = loadInterviewPrompt(prompt)?.rubric.length ?? 0;
   if (options.scores.length !== points) throw new AppError("bad_request", `this prompt has ${points} rubric points; send one score for each`);
   const saved = await interviews.saveRubricScores(options.learnerId, options.id, options.scores);
   if (!saved) throw notFound();

@@ -1,20 +1,38 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 test.describe("quick reference, drill and search", () => {
   test("a drill round of 10 by clicks, scored, then in the history; a late answer is a 409", async ({ page }) => {
+    // The right answer of each scenario, from the scenario data itself (not from the app).
+    const scenarios = JSON.parse(readFileSync(path.join(process.cwd(), "content/reference/scenarios.json"), "utf8")) as {
+      scenarios: Array<{ id: string; concept: string }>;
+    };
+    const answerOf = new Map(scenarios.scenarios.map((scenario) => [scenario.id, scenario.concept]));
+    expect(answerOf.size).toBeGreaterThanOrEqual(40);
+
     await page.goto("/drill");
     await page.getByRole("button", { name: "Start a round of 10" }).click();
     const firstId = await page.getByTestId("drill-scenario").getAttribute("data-scenario");
+    const shown: string[] = [];
     for (let i = 1; i <= 10; i += 1) {
       await expect(page.getByRole("heading", { name: `Scenario ${i} of 10` })).toBeVisible();
-      await page.locator("[data-concept-choice]").nth(i % 20).click();
+      const scenarioId = await page.getByTestId("drill-scenario").getAttribute("data-scenario");
+      const answer = answerOf.get(scenarioId ?? "");
+      expect(answer, `scenario ${scenarioId} is in the data`).toBeDefined();
+      shown.push(scenarioId!);
+      // Right on odd scenarios, wrong (another concept) on even ones: 5 of 10.
+      const right = i % 2 === 1;
+      const choice = right ? answer! : answer === "cdn" ? "caching" : "cdn";
+      await page.locator(`[data-concept-choice="${choice}"]`).click();
       const feedback = page.getByTestId("drill-feedback");
-      await expect(feedback).toBeVisible();
-      await expect(feedback.getByRole("link", { name: /Read the .* lesson/ })).toHaveAttribute("href", /^\/concepts\//);
+      await expect(feedback).toHaveAttribute("data-correct", String(right));
+      await expect(feedback.getByRole("link", { name: /Read the .* lesson/ })).toHaveAttribute("href", `/concepts/${answer}`);
       // The next button takes focus, so Enter moves on without the mouse.
       await page.keyboard.press("Enter");
     }
-    await expect(page.getByRole("heading", { name: /Round finished: \d+ of 10/ })).toBeVisible();
+    expect(new Set(shown).size).toBe(10);
+    await expect(page.getByRole("heading", { name: "Round finished: 5 of 10" })).toBeVisible();
     await expect(page.getByTestId("drill-history").locator("li")).toHaveCount(1);
 
     const history = (await (await page.request.get("/api/drills")).json()) as { rounds: Array<{ id: string }> };

@@ -3,7 +3,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
-import { createJudgeService } from "../../lib/judge/service";
+import { createJudgeService, type JudgeServiceEvent } from "../../lib/judge/service";
 
 const secret = "judge-service-test-secret-0123456789";
 const challenge = loadChallenge("rate-limiting/limiters")!;
@@ -13,7 +13,7 @@ const loadSuite = (id: string) => {
 };
 
 const servers: Array<ReturnType<typeof createJudgeService>> = [];
-async function start(options: { concurrency?: number; maxQueue?: number } = {}): Promise<string> {
+async function start(options: { concurrency?: number; maxQueue?: number; onEvent?: (event: JudgeServiceEvent) => void } = {}): Promise<string> {
   const server = createJudgeService({ secret, loadSuite, ...options });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -59,10 +59,13 @@ describe("judge service", () => {
   });
 
   test("a full queue answers 503 with Retry-After, and the service recovers", async () => {
-    const busy = await start({ concurrency: 1, maxQueue: 0 });
+    // The second request is sent once the first has taken the one slot (an event, not a guess at how long that takes).
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
+    const busy = await start({ concurrency: 1, maxQueue: 0, onEvent: (event) => event.type === "started" && firstStarted() });
     const hang = { challengeId: challenge.id, mode: "run", code: "while (true) {}" };
     const first = post(busy, hang);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await started;
     const second = await post(busy, hang);
     expect(second.status).toBe(503);
     expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(0);

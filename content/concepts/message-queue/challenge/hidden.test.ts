@@ -344,18 +344,6 @@ test("timeouts that expire together dead-letter in the order their deadlines pas
   ]);
 });
 
-test("many messages of a few priorities come out by priority, then in send order", () => {
-  const { queue } = makeQueue(1000, 3);
-  const random = seededRandom(909);
-  const sent: Array<{ id: string; priority: number; order: number }> = [];
-  for (let i = 0; i < 300; i++) {
-    const priority = randomInt(random, 0, 2);
-    sent.push({ id: queue.send(`b${i}`, { priority }), priority, order: i });
-  }
-  const expected = [...sent].sort((x, y) => y.priority - x.priority || x.order - y.order).map((m) => m.id);
-  expect(queue.receive(300).map((m) => m.id)).toEqual(expected);
-});
-
 test("an ack on the last attempt saves the message from the dead-letter list", () => {
   const { clock, queue } = makeQueue(1000, 2);
   queue.send("job");

@@ -2,7 +2,7 @@
 // anonymous learners it may create, better-auth's sign-in limit). The socket's peer is
 // the only thing a client cannot choose; X-Forwarded-For is believed only hop by hop
 // from the right, and only while each hop that appended to it is a proxy the operator
-// listed in BLUEPRINT_TRUSTED_PROXIES (docs/decisions/006-rate-limits-and-client-addresses.md).
+// listed in BLUEPRINT_TRUSTED_PROXIES (docs/decisions/014-rate-limits-and-client-addresses.md).
 import { BlockList, isIP } from "node:net";
 
 /** The header the app's server (scripts/serve-app.ts) sets on every request, replacing any a client sent. */

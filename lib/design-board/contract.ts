@@ -20,11 +20,19 @@ export const designCheckBodySchema = z.strictObject({
   board: boardField,
 });
 
+/** The largest version a writer can send: the stored version (a PostgreSQL integer) then reaches 2^31 - 1. */
+export const MAX_BOARD_VERSION = 2_147_483_646;
+
 export const boardParamsSchema = interviewParamsSchema;
 
 export const saveBoardBodySchema = z.strictObject({
   board: boardField,
-  version: z.number({ error: "version must be the board version you last saw (0 for none)" }).int().min(0),
+  version: z
+    .number({ error: "version must be the board version you last saw (0 for none)" })
+    .int({ error: "version must be a whole number" })
+    .min(0, { error: "version must be at least 0" })
+    // The column is a PostgreSQL integer.
+    .max(MAX_BOARD_VERSION, { error: `version must be at most ${MAX_BOARD_VERSION}` }),
 });
 
 const checkResultSchema = z.object({

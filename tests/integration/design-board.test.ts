@@ -322,6 +322,10 @@ describe("an interview's board", () => {
     const badVersion = await putBoard(me, { board: REFERENCE, version: -1 });
     expect(badVersion.status).toBe(400);
     expect(badVersion.body.error).toMatch(/^version: /);
+    // PostgreSQL's integer stops at 2^31 - 1: a larger version is the caller's mistake, not a 500.
+    const hugeVersion = await putBoard(me, { board: REFERENCE, version: 2 ** 31 });
+    expect(hugeVersion.status).toBe(400);
+    expect(hugeVersion.body.error).toMatch(/^version: /);
     const notJsonType = await putBoard(me, null, { body: JSON.stringify({ board: REFERENCE, version: 1 }), headers: { "content-type": "text/plain" } });
     expect(notJsonType.status).toBe(415);
     expect((await getBoard(me)).body).toMatchObject({ board: REFERENCE, version: 1 });

@@ -19,6 +19,7 @@ export async function deleteMe(): Promise<{ deleted: boolean }> {
   const learnerId = await currentLearnerId();
   if (learnerId) await deleteBuckets(`judge:${learnerId}`);
   if (learnerId) await deleteBuckets(`design-check:${learnerId}`);
+  if (learnerId) await deleteBuckets(`write:${learnerId}:`);
   if (user) await deleteUser(user.id);
   else if (learnerId) await deleteLearner(learnerId);
   const jar = await cookies();

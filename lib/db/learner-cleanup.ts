@@ -7,7 +7,7 @@ import pg from "pg";
 export const INACTIVE_ANONYMOUS_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Buckets of these limits are full again long before a day has passed: an idle row means nothing. */
-const IDLE_BUCKET_PREFIXES = ["judge:", "write:", "anonymous:"];
+const IDLE_BUCKET_PREFIXES = ["judge:", "write:", "anonymous:", "design-check:"];
 
 export interface CleanupResult {
   learners: number;

@@ -33,7 +33,7 @@ export function writeLimitPerMinute(kind: WriteKind, base = env().BLUEPRINT_WRIT
 export async function assertWriteAllowed(learnerId: string, kind: WriteKind, at?: Date): Promise<void> {
   const perMinute = writeLimitPerMinute(kind);
   const refillPerSecond = perMinute / 60;
-  const { allowed, tokens } = await takeToken(`write:${kind}:${learnerId}`, perMinute, refillPerSecond, at);
+  const { allowed, tokens } = await takeToken(`write:${learnerId}:${kind}`, perMinute, refillPerSecond, at);
   if (allowed) return;
   const retryAfterSeconds = retryAfter(tokens, refillPerSecond);
   throw new AppError("rate_limited", `Too many ${kind} saves in a minute; try again in ${retryAfterSeconds} s. Nothing you saved before was lost.`, {

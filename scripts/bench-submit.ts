@@ -86,12 +86,20 @@ async function newLearner(): Promise<string> {
 
 type Client = () => Promise<boolean>;
 
-function submitClient(cookie: string): Client {
+/** The app's Server-Timing parts of each submit: route (the whole handler), db, judge (the call over loopback). */
+const parts: Record<"route" | "db" | "judge", number[]> = { route: [], db: [], judge: [] };
+
+function submitClient(cookie: string, keepTiming = false): Client {
   return async () => {
     const response = await fetch(`${app}/api/challenges/${concept}/${slug}/submit`, { method: "POST", headers: { "content-type": "application/json", cookie }, body });
     const verdict = (await response.json()) as { verdict?: string; error?: string };
     if (response.status === 503) return false;
     if (verdict.verdict !== "passed") throw new Error(`submit: expected a pass, got ${response.status} ${verdict.verdict ?? verdict.error}`);
+    if (keepTiming) {
+      for (const match of (response.headers.get("server-timing") ?? "").matchAll(/(route|db|judge);dur=([\d.]+)/g)) {
+        parts[match[1] as keyof typeof parts].push(Number(match[2]));
+      }
+    }
     return true;
   };
 }
@@ -136,7 +144,7 @@ const ms = (value: number) => `${value.toFixed(1).padStart(6)} ms`;
 try {
   await waitForHealth();
   const cookies = await Promise.all(Array.from({ length: Math.max(1, saturation) }, newLearner));
-  const submitOne = submitClient(cookies[0]!);
+  const submitOne = submitClient(cookies[0]!, true);
   // Warm up both paths (JIT, connection pools, the judge's esbuild).
   await round([submitOne], 20);
   await round([judgeClient], 20);
@@ -145,6 +153,7 @@ try {
   const block = 25;
   const submitLatencies: number[] = [];
   const judgeLatencies: number[] = [];
+  for (const list of Object.values(parts)) list.length = 0; // not the warm-up's
   for (let done = 0; done < runs; done += block) {
     judgeLatencies.push(...(await round([judgeClient], block)).latencies);
     submitLatencies.push(...(await round([submitOne], block)).latencies);
@@ -155,10 +164,26 @@ try {
   process.stdout.write(`  judge alone     p50 ${ms(judgeP50)}  p95 ${ms(quantile(judgeLatencies, 0.95))}\n`);
   process.stdout.write(`  HTTP submit     p50 ${ms(submitP50)}  p95 ${ms(quantile(submitLatencies, 0.95))}\n`);
   process.stdout.write(`  submit - judge  p50 ${ms(submitP50 - judgeP50)}  (target <= 15 ms)\n`);
+  const route = quantile(parts.route, 0.5);
+  const db = quantile(parts.db, 0.5);
+  const judgeCall = quantile(parts.judge, 0.5);
+  process.stdout.write(`  inside the app (Server-Timing p50): route ${ms(route)} = judge call ${ms(judgeCall)} + 2 statements ${ms(db)} + parse, learner ${ms(route - judgeCall - db)}\n`);
+  process.stdout.write(`  outside the route handler (HTTP, Next.js, proxy): ${ms(submitP50 - route)}\n`);
 
   // Saturation: more clients than cores, each its own learner.
-  const judgeSat = await round(Array.from({ length: saturation }, () => judgeClient), runs);
-  const submitSat = await round(cookies.map(submitClient), runs);
+  // Alternating halves, so a change in the machine's load falls on both.
+  const judgeSat = { latencies: [] as number[], verdicts: 0, busy: 0, wallMs: 0 };
+  const submitSat = { latencies: [] as number[], verdicts: 0, busy: 0, wallMs: 0 };
+  const add = (into: typeof judgeSat, from: typeof judgeSat) => {
+    into.latencies.push(...from.latencies);
+    into.verdicts += from.verdicts;
+    into.busy += from.busy;
+    into.wallMs += from.wallMs;
+  };
+  for (let half = 0; half < 2; half++) {
+    add(judgeSat, await round(Array.from({ length: saturation }, () => judgeClient), runs / 2));
+    add(submitSat, await round(cookies.map((cookie) => submitClient(cookie)), runs / 2));
+  }
   const perSecond = (r: { verdicts: number; wallMs: number }) => (r.verdicts / r.wallMs) * 1000;
   process.stdout.write(`saturation (${saturation} clients, ${runs} requests each way)\n`);
   process.stdout.write(`  judge alone     ${perSecond(judgeSat).toFixed(1).padStart(6)} verdicts/s  p50 ${ms(quantile(judgeSat.latencies, 0.5))}  busy ${judgeSat.busy}\n`);

@@ -20,10 +20,12 @@ export async function judgeCode(input: {
   challenge: Challenge;
   mode: JudgeMode;
   code: string;
-}): Promise<{ verdict: Verdict; submission: SubmissionSummary; draftUpdatedAt: Date }> {
+}): Promise<{ verdict: Verdict; submission: SubmissionSummary; draftUpdatedAt: Date; timing: JudgeCodeTiming }> {
   const { learnerId, challenge, mode, code } = input;
   const token = judgeTokenStatement(learnerId);
+  const t0 = performance.now();
   const draft = await upsertDraftWithToken(learnerId, challenge.id, code, token.statement);
+  const t1 = performance.now();
   const limit = judgeLimit(draft.allowed, draft.tokens, token.perMinute);
   if (!limit.allowed) {
     throw new AppError(
@@ -33,8 +35,15 @@ export async function judgeCode(input: {
     );
   }
   const verdict = await verdictFromJudge(challenge.id, mode, code);
+  const t2 = performance.now();
   const submission = await recordJudgedRun({ learnerId, conceptSlug: challenge.concept, code, verdict, contentHash: challenge.contentHash });
-  return { verdict, submission, draftUpdatedAt: draft.updatedAt };
+  return { verdict, submission, draftUpdatedAt: draft.updatedAt, timing: { databaseMs: t1 - t0 + (performance.now() - t2), judgeMs: t2 - t1 } };
+}
+
+/** Where a run's time went in this process: the two statements, and the judge service's answer over loopback. */
+export interface JudgeCodeTiming {
+  databaseMs: number;
+  judgeMs: number;
 }
 
 async function verdictFromJudge(challengeId: string, mode: JudgeMode, code: string): Promise<Verdict> {

@@ -67,6 +67,10 @@ export function route<P extends Schema = undefined, Q extends Schema = undefined
   handler: (input: RouteInput<P, Q, B, L>) => Promise<unknown>,
 ): RouteHandler {
   return async (request, context) => {
+    const since = performance.now();
+    return withServerTiming(await handle(request, context), since);
+  };
+  async function handle(request: Request, context: { params: Promise<unknown> }): Promise<Response> {
     try {
       const params = spec.params ? parse(spec.params, (await context.params) ?? {}, "path") : undefined;
       const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
@@ -78,7 +82,18 @@ export function route<P extends Schema = undefined, Q extends Schema = undefined
     } catch (error) {
       return errorResponse(error, request);
     }
-  };
+  }
+}
+
+// Server-Timing `route`: the whole pipeline in this process, parsing and learner included
+// (browsers' dev tools and npm run bench:submit read it; handlers may add their own parts).
+function withServerTiming(response: Response, since: number): Response {
+  try {
+    response.headers.append("server-timing", `route;dur=${(performance.now() - since).toFixed(1)}`);
+  } catch {
+    // Immutable headers (a Response passed through from fetch): sent without timing.
+  }
+  return response;
 }
 
 async function resolveLearner(policy: LearnerPolicy, notFound: string | undefined): Promise<string | null> {

@@ -351,6 +351,8 @@ describe("run and submit through the route", () => {
     const reply = await call(api.judge.POST, "/api/challenges/rate-limiting/limiters/submit", { method: "POST", params: { ...JUDGE, mode: "submit" }, ...json({ code: challenge.solution }) });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ challengeId: challenge.id, mode: "submit", verdict: "passed" });
+    // Where the time went, for dev tools and npm run bench:submit.
+    expect(reply.headers.get("server-timing")).toMatch(/^db;dur=[\d.]+, judge;dur=[\d.]+, route;dur=[\d.]+$/);
     const submission = reply.body.submission as { id: string; verdict: string; mode: string };
     expect(submission).toMatchObject({ verdict: "passed", mode: "submit" });
     const db = lib.client.db();

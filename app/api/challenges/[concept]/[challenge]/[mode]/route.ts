@@ -10,7 +10,10 @@ export const POST = route(
   async ({ params, body, learnerId }) => {
     const mode = judgeModeOr404(params.mode);
     const challenge = findChallenge(params.concept, params.challenge);
-    const { verdict, submission, draftUpdatedAt } = await judgeCode({ learnerId, challenge, mode, code: body.code });
-    return { ...verdict, submission, draftUpdatedAt };
+    const { verdict, submission, draftUpdatedAt, timing } = await judgeCode({ learnerId, challenge, mode, code: body.code });
+    return Response.json(
+      { ...verdict, submission, draftUpdatedAt },
+      { headers: { "server-timing": `db;dur=${timing.databaseMs.toFixed(1)}, judge;dur=${timing.judgeMs.toFixed(1)}` } },
+    );
   },
 );

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Learner_lastSeenAt_idx" ON "Learner"("lastSeenAt");

@@ -11,7 +11,6 @@ import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, resolveClientAddress } from
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
-const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
 const trusted = parseTrustedProxies(process.env.BLUEPRINT_TRUSTED_PROXIES ?? "");
 
 // What `next dev` / `next start` set before Next.js (and React) load.
@@ -36,7 +35,8 @@ server.on("upgrade", (request, socket, head) => {
   stampClientAddress(request);
   void upgrade(request, socket, head);
 });
-server.listen(port, hostname, () => {
+// Every interface, IPv6 and IPv4, as `next start` listens (IPv4 peers then read ::ffff:a.b.c.d, which is normalized).
+server.listen(port, () => {
   const proxies = trusted.size > 0 ? `${trusted.size} trusted prox${trusted.size === 1 ? "y" : "ies"}` : "no trusted proxies";
   process.stdout.write(`[blueprint] Next.js (${mode}) on http://localhost:${port}, ${proxies}\n`);
 });

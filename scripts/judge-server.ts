@@ -29,6 +29,13 @@ const maxQueue = wholeNumber("JUDGE_MAX_QUEUE", 0);
 await warmCompiler();
 const server = createJudgeService({
   secret,
+  // Idle and still past its memory bound: every run would be refused, so make way for a fresh process.
+  onOverMemory: (rssMb) => {
+    process.stderr.write(`judge: ${rssMb} MB resident while idle, over its bound; exiting to be restarted\n`);
+    server.close();
+    process.exitCode = 1;
+    setImmediate(() => process.exit(1));
+  },
   ...(concurrency === undefined ? {} : { concurrency }),
   ...(maxQueue === undefined ? {} : { maxQueue }),
   loadSuite: (id) => {

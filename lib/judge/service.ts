@@ -21,6 +21,12 @@ export interface JudgeServiceOptions {
   maxQueue?: number;
   limits?: JudgeLimits;
   onEvent?: (event: JudgeServiceEvent) => void;
+  /**
+   * Called when the service is idle and its process is still above the resident-memory
+   * bound: every further run would be refused, so the process should be replaced
+   * (scripts/judge-server.ts exits; the stack restarts it).
+   */
+  onOverMemory?: (rssMb: number) => void;
 }
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -70,10 +76,14 @@ export function createJudgeService(options: JudgeServiceOptions): http.Server {
       waiting.push(start);
       onEvent({ type: "queued", challengeId });
     });
+  const rssBoundBytes = (limits.processRssMb ?? DEFAULT_LIMITS.processRssMb ?? 1024) * 1024 * 1024;
   const release = () => {
     const next = waiting.shift();
     if (next) next();
     else running--;
+    if (running === 0 && process.memoryUsage.rss() > rssBoundBytes) {
+      options.onOverMemory?.(Math.round(process.memoryUsage.rss() / (1024 * 1024)));
+    }
   };
 
   return http.createServer((req, res) => {

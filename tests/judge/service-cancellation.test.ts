@@ -111,6 +111,29 @@ describe("a job whose caller has gone", () => {
     expect(await health()).toMatchObject({ running: 0, queued: 0 });
   });
 
+  test("idle and still over its memory bound, the service asks to be replaced", async () => {
+    const calls: number[] = [];
+    const tight = createJudgeService({
+      secret,
+      limits: { ...limits, processRssMb: 1 }, // any process is above 1 MB
+      loadSuite: (id) => (id === suite.id ? suite : undefined),
+      onOverMemory: (rssMb) => calls.push(rssMb),
+    });
+    await new Promise<void>((resolve) => tight.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(tight.address() as AddressInfo).port}/judge`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-judge-secret": secret },
+        body: JSON.stringify({ challengeId: challenge.id, mode: "run", code: challenge.solution }),
+      });
+      expect(((await response.json()) as { verdict: string }).verdict).toBe("memory_limit");
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toBeGreaterThan(1);
+    } finally {
+      tight.close();
+    }
+  });
+
   test("a malformed deadline is a clear 400", async () => {
     const response = await post(hang, undefined, { "x-judge-timeout-ms": "soon" });
     expect(response.status).toBe(400);

@@ -78,8 +78,15 @@ export default async function InterviewsPage() {
                   </li>
                 ))}
               </ul>
-              <div className="mt-4 pt-1">
+              <div className="mt-4 flex flex-wrap items-center gap-3 pt-1">
                 <StartInterviewButton prompt={prompt.slug} title={prompt.title} />
+                <Link
+                  href={`/interviews/practice/${prompt.slug}`}
+                  className="text-sm text-sky-700 underline hover:no-underline dark:text-sky-300"
+                  aria-label={`Practice this prompt: ${prompt.title}, untimed, on the design board`}
+                >
+                  Practice this prompt (untimed board)
+                </Link>
               </div>
             </li>
           ))}

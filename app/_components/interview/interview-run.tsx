@@ -9,6 +9,7 @@ import type { InterviewView } from "@/lib/interview/view";
 import { useInterviewClock } from "./use-interview-clock";
 import { usePhaseNotes, type SaveState } from "./use-phase-notes";
 import { WorksheetPanel } from "./worksheet-panel";
+import { flushBoards } from "../design-board/finish-hooks";
 
 const SAVE_LABEL: Record<SaveState, string> = {
   saved: "Saved",
@@ -97,7 +98,8 @@ export function InterviewRun({ initial }: { initial: InterviewView }) {
     setBusy(true);
     setProblem(null);
     try {
-      if (action === "finish") await flush();
+      // The notes and the design board reach the server before the interview turns read-only.
+      if (action === "finish") await Promise.all([flush(), flushBoards()]);
       const sentAt = Date.now();
       accept(await apiFetch(`/api/interviews/${view.id}/${action}`, { method: "POST", schema: interviewViewSchema }), sentAt);
       if (action === "finish") router.refresh();

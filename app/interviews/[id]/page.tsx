@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BoardView } from "@/app/_components/design/board-view";
+import { BoardSection } from "@/app/_components/design-board/board-section";
 import { DesignReview } from "@/app/_components/design/design-review";
 import { InterviewRun } from "@/app/_components/interview/interview-run";
 import { PhaseTimeChart } from "@/app/_components/interview/phase-time-chart";
@@ -106,6 +107,12 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
       <div className="mt-6">
         <InterviewRun initial={view} />
       </div>
+
+      {prompt.design ? (
+        <div className="mt-6" data-testid="interview-board">
+          <BoardSection home={{ kind: "interview", interviewId: view.id }} prompt={prompt.slug} workload={prompt.design} readOnly={finished} />
+        </div>
+      ) : null}
 
       {finished ? (
         <div className="mt-12 space-y-12">

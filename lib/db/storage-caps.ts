@@ -18,7 +18,7 @@ export const STORAGE_CAPS: Readonly<StorageCaps> = {
   /** Runs of the examples kept per challenge (a run is a scratch result). */
   runsPerChallenge: 20,
   /** Submits kept per challenge. */
-  submitsPerChallenge: 200,
+  submitsPerChallenge: 100,
   /** Interviews kept per learner; the oldest finished ones go first. */
   interviews: 100,
   /** Drill rounds kept per learner. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseOrThrow } from "./errors";
+import { memoInProduction } from "./memo";
 import { conceptDir, contentRoot } from "./paths";
 import { catalogSchema, type CatalogEntry } from "./schemas";
 
@@ -11,6 +12,10 @@ export interface ConceptSummary extends CatalogEntry {
 
 /** The 20 concepts in curriculum order, each marked available when its lesson exists. */
 export function listConcepts(): ConceptSummary[] {
+  return memoInProduction("catalog", readCatalog);
+}
+
+function readCatalog(): ConceptSummary[] {
   const file = path.join(contentRoot(), "concepts", "catalog.json");
   const catalog = parseOrThrow(catalogSchema, JSON.parse(readFileSync(file, "utf8")), file);
   return catalog.concepts.map((concept) => ({

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ContentError, parseOrThrow } from "./errors";
+import { memoInProduction } from "./memo";
 import { conceptDir } from "./paths";
 import { challengeMetaSchema, CHALLENGE_ID, type ChallengeMeta } from "./schemas";
 import { listConcepts } from "./catalog";
@@ -44,6 +45,11 @@ function read(dir: string, name: string): string {
 /** Loads a challenge by id ("rate-limiting/limiters"); undefined when no such challenge exists. */
 export function loadChallenge(id: string): Challenge | undefined {
   if (!CHALLENGE_ID.test(id)) return undefined;
+  // In production the files are read once; elsewhere re-read, and the hash keeps the object stable.
+  return memoInProduction(`challenge:${id}`, () => readChallenge(id));
+}
+
+function readChallenge(id: string): Challenge | undefined {
   const [concept = "", slug = ""] = id.split("/");
   const entry = listConcepts().find((c) => c.slug === concept);
   if (!entry || entry.challenge !== id) return undefined;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { z } from "zod";
 import { listConcepts } from "./catalog";
 import { ContentError, parseOrThrow } from "./errors";
+import { memoInProduction } from "./memo";
 import { contentRoot } from "./paths";
 import { SLUG } from "./schemas";
 
@@ -130,6 +131,10 @@ function checkUnique(file: string, field: string, ids: string[]): void {
 }
 
 export function loadScenarios(): Scenario[] {
+  return memoInProduction("loadScenarios", readScenarios);
+}
+
+function readScenarios(): Scenario[] {
   const file = referenceFile("scenarios.json");
   const { scenarios } = parseOrThrow(scenariosSchema, readJsonFile(file), file);
   const known = conceptSlugs();
@@ -139,6 +144,10 @@ export function loadScenarios(): Scenario[] {
 }
 
 export function loadArchitectures(): Architecture[] {
+  return memoInProduction("loadArchitectures", readArchitectures);
+}
+
+function readArchitectures(): Architecture[] {
   const file = referenceFile("architectures.json");
   const { architectures } = parseOrThrow(architecturesSchema, readJsonFile(file), file);
   const known = conceptSlugs();
@@ -162,6 +171,10 @@ export function loadArchitectures(): Architecture[] {
 }
 
 export function loadCheatSheet(): CheatSheet {
+  return memoInProduction("loadCheatSheet", readCheatSheet);
+}
+
+function readCheatSheet(): CheatSheet {
   const file = referenceFile("cheat-sheet.json");
   const sheet = parseOrThrow(cheatSheetSchema, readJsonFile(file), file);
   const known = conceptSlugs();

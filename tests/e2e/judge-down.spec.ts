@@ -3,7 +3,7 @@
 // it is busy and when to retry. Each test asserts the one outcome it is about: the
 // "unavailable" message, never "that message or a normal result".
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -102,6 +102,7 @@ test.describe("the real judge with no room to queue", () => {
     appUrl = `http://127.0.0.1:${appPort}`;
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "blueprint-busy-judge-"));
     chmodSync(dataDir, 0o755);
+    const log = openSync(path.join(dataDir, "stack.log"), "a");
     stack = spawn(process.execPath, ["--import", "tsx", "scripts/start-stack.ts", "start"], {
       cwd: process.cwd(),
       env: {
@@ -115,10 +116,15 @@ test.describe("the real judge with no room to queue", () => {
         BETTER_AUTH_URL: `http://localhost:${appPort}`,
         BLUEPRINT_TRUSTED_ORIGINS: `http://localhost:${appPort},${appUrl}`,
       },
-      stdio: "ignore",
+      // Its output goes to a file in its data folder, named in the failure message below.
+      stdio: ["ignore", log, log],
     });
     await expect
-      .poll(async () => (await fetch(`${appUrl}/api/health`).catch(() => null))?.status, { timeout: 200_000, intervals: [500] })
+      .poll(async () => (await fetch(`${appUrl}/api/health`).catch(() => null))?.status, {
+        timeout: 200_000,
+        intervals: [500],
+        message: `the busy-judge stack did not come up; see ${path.join(dataDir, "stack.log")}`,
+      })
       .toBe(200);
   });
 

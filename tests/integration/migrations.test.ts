@@ -98,6 +98,13 @@ describe("migrations", () => {
     await prisma.rateLimit.create({ data: { key: "127.0.0.1/sign-in/email", count: 1, lastRequest: BigInt(Date.now()) } });
     await prisma.rateLimitBucket.create({ data: { key: "judge:x", tokens: 29, allowed: true, updatedAt: new Date() } });
     await prisma.conceptProgress.create({ data: { learnerId: learner.id, conceptSlug: "rate-limiting", attempts: 1, solvedAt: new Date() } });
+    const card = await prisma.reviewCard.create({
+      data: { learnerId: learner.id, sourceKind: "hidden_test", sourceKey: "rate-limiting/limiters:t", conceptSlug: "rate-limiting", payload: { name: "t" }, due: new Date() },
+      select: { id: true, version: true, state: true },
+    });
+    expect(card).toMatchObject({ version: 0, state: 0 });
+    await prisma.reviewLog.create({ data: { cardId: card.id, learnerId: learner.id, grade: 3, state: 0, reviewedAt: new Date(), due: new Date(), scheduledDays: 0, stability: 1, difficulty: 5 } });
+    expect((await prisma.learner.findUniqueOrThrow({ where: { id: learner.id }, select: { strictMode: true } })).strictMode).toBe(false);
     await prisma.submission.create({
       data: { learnerId: learner.id, challengeId: "rate-limiting/limiters", mode: "draft", code: "old", verdict: "not_judged", passed: 0, total: 0, result: {}, contentHash: "" },
     });
@@ -115,5 +122,7 @@ describe("migrations", () => {
     expect(await prisma.session.count()).toBe(0);
     expect(await prisma.account.count()).toBe(0);
     expect(await prisma.conceptProgress.count()).toBe(0);
+    expect(await prisma.reviewCard.count()).toBe(0);
+    expect(await prisma.reviewLog.count()).toBe(0);
   });
 });

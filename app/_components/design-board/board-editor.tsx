@@ -388,7 +388,7 @@ function Editor({ home, prompt, workload, readOnly: finished }: BoardEditorProps
       if (removed.nodes.length + removed.notes.length > 0) {
         dispatch({ type: "delete", selection: removed });
         announce(`Deleted ${[...removed.nodes, ...removed.notes].join(", ")}.`);
-      } else if (selectionChanged) dispatch({ type: "select", selection: { ...selection, nodes: [...selectedNodes], notes: [...selectedNotes] } });
+      } else if (selectionChanged) dispatch({ type: "select", selection: { nodes: [...selectedNodes], notes: [...selectedNotes] }, merge: true });
     },
     [selection, readOnly, announce],
   );
@@ -406,7 +406,7 @@ function Editor({ home, prompt, workload, readOnly: finished }: BoardEditorProps
         } else if (change.type === "remove" && !readOnly) removed.push(change.id);
       }
       if (removed.length > 0) dispatch({ type: "delete", selection: { edges: removed } });
-      else if (selectionChanged) dispatch({ type: "select", selection: { ...selection, edges: [...selected] } });
+      else if (selectionChanged) dispatch({ type: "select", selection: { edges: [...selected] }, merge: true });
     },
     [selection, readOnly],
   );

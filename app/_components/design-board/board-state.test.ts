@@ -93,6 +93,14 @@ describe("board state", () => {
     expect(state.board.nodes[0]).not.toHaveProperty("label");
   });
 
+  it("a merged selection keeps the kinds it does not name; a plain one replaces them all", () => {
+    const built = run([{ type: "add", kind: "client" }, { type: "add", kind: "service" }, { type: "connect", from: "client", to: "service" }]);
+    const merged = boardReducer(built, { type: "select", selection: { nodes: ["client"] }, merge: true });
+    expect(merged.selection).toEqual({ nodes: ["client"], edges: ["client->service"], notes: [] });
+    const replaced = boardReducer(merged, { type: "select", selection: { nodes: ["service"] } });
+    expect(replaced.selection).toEqual({ nodes: ["service"], edges: [], notes: [] });
+  });
+
   it("deletes a component with its connections, and a selected edge alone", () => {
     const built = run([
       { type: "add", kind: "client" },

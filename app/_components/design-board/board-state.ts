@@ -41,7 +41,8 @@ export type BoardAction =
   | { type: "sizing"; id: string; field: SizingField; value: SizingValue }
   | { type: "add-note"; text?: string; x?: number; y?: number }
   | { type: "note-text"; id: string; text: string }
-  | { type: "select"; selection: Partial<Selection> }
+  /** `merge` keeps the kinds of selection not given (a node click leaves edge selection to its own change). */
+  | { type: "select"; selection: Partial<Selection>; merge?: boolean }
   | { type: "delete"; selection?: Partial<Selection> }
   | { type: "copy" }
   | { type: "paste" }
@@ -208,7 +209,7 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
       return change(state, { ...board, notes: board.notes.map((note) => (note.id === action.id ? { ...note, text: action.text } : note)) });
     }
     case "select":
-      return { ...state, selection: selectionOf(action.selection) };
+      return { ...state, selection: action.merge ? { ...state.selection, ...action.selection } : selectionOf(action.selection) };
     case "delete": {
       const selection = action.selection ? selectionOf(action.selection) : state.selection;
       if (selection.nodes.length + selection.edges.length + selection.notes.length === 0) return state;

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./proxy";
 
 const nextConfig: NextConfig = {
   // Lets two builds (e.g. parallel end-to-end runs) keep separate output folders.
@@ -8,6 +9,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Content is read at run time by lib/content; make sure a standalone build carries it.
   outputFileTracingIncludes: { "/**": ["./content/**/*"] },
+  // The security headers on every page, static ones included, without running the proxy
+  // per request (proxy.ts runs for the API only). Static assets get them too: harmless.
+  async headers() {
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
+  },
 };
 
 export default nextConfig;

@@ -45,16 +45,23 @@ export function proxy(request: NextRequest) {
     return NextResponse.json({ error: "cross-origin request refused: writes must come from this site" }, { status: 403 });
   }
   const response = NextResponse.next();
-  response.headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
-  response.headers.set("x-content-type-options", "nosniff");
-  response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
-  response.headers.set("x-frame-options", "DENY");
-  response.headers.set("cross-origin-opener-policy", "same-origin");
-  response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
+  for (const { key, value } of SECURITY_HEADERS) response.headers.set(key, value);
   return response;
 }
 
+/** Sent with every page and API answer; next.config.ts sets them on pages, which skip this proxy. */
+export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
+  { key: "content-security-policy", value: CONTENT_SECURITY_POLICY },
+  { key: "x-content-type-options", value: "nosniff" },
+  { key: "referrer-policy", value: "strict-origin-when-cross-origin" },
+  { key: "x-frame-options", value: "DENY" },
+  { key: "cross-origin-opener-policy", value: "same-origin" },
+  { key: "permissions-policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
 export const config = {
-  // Static assets need none of this; everything else (pages and the API) goes through.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Only the API: running a proxy costs every request a trip through it (measured: a
+  // 200-byte file took 25 ms through it and 1.6 ms past it, on a loaded 2-core machine),
+  // and prerendered pages need nothing from it but static headers, which next.config.ts sets.
+  matcher: ["/api/:path*"],
 };

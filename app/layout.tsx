@@ -4,6 +4,7 @@ import Script from "next/script";
 import { AccountMenu } from "./_components/auth/account-menu";
 import { SearchPalette } from "./_components/search/search-palette";
 import { THEME_SCRIPT } from "./_components/ui/theme-script";
+import { navLinkClass } from "./_components/ui/nav-link";
 import { ThemeToggle } from "./_components/ui/theme-toggle";
 import "./globals.css";
 
@@ -37,7 +38,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {/* Two rows below 768px (brand and tools, then links that wrap); one row above. */}
           <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2 md:h-14 md:flex-nowrap md:py-0">
             <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6 text-sky-600 dark:text-sky-400">
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6 text-sky-700 dark:text-sky-400">
                 <path fill="none" stroke="currentColor" strokeWidth="2" d="M3 3h18v18H3zM3 9h18M9 9v12M15 15h6" />
               </svg>
               Blueprint
@@ -46,7 +47,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
                 {NAV_LINKS.map((link) => (
                   <li key={link.href}>
-                    <Link href={link.href} className="text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+                    <Link href={link.href} className={navLinkClass}>
                       {link.label}
                     </Link>
                   </li>
@@ -56,6 +57,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <div className="flex items-center gap-2">
               <SearchPalette />
               <ThemeToggle />
+              {/* A client component reading GET /api/me: the layout calls no request API, so pages can be static. */}
               <AccountMenu />
             </div>
           </div>

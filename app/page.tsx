@@ -1,14 +1,14 @@
-import { ConceptMap } from "@/app/_components/dashboard/concept-map";
+import { HomeConceptMap } from "@/app/_components/dashboard/home-concept-map";
 import { StateLegend } from "@/app/_components/dashboard/progress-badge";
 import { listConcepts } from "@/lib/content/catalog";
 import { progressReport } from "@/lib/progress/progress";
-import { currentLearnerId } from "@/lib/session/current-learner";
 
-export const dynamic = "force-dynamic";
-
+// Static (docs/decisions/015): the catalog is rendered at build, the learner's progress
+// arrives from GET /api/progress after the page.
 export default async function HomePage() {
   const catalog = listConcepts();
-  const report = await progressReport(await currentLearnerId());
+  // No learner at build time: every concept "not started", in catalog order.
+  const report = await progressReport(null);
   const blurbs = new Map(catalog.map((concept) => [concept.slug, concept.blurb]));
   const concepts = report.concepts.map((concept) => ({ ...concept, blurb: blurbs.get(concept.slug) }));
 
@@ -24,15 +24,12 @@ export default async function HomePage() {
           {report.totals.available === report.totals.concepts
             ? `All ${report.totals.concepts} concepts are ready, in the order the seed teaches them.`
             : `${report.totals.available} of ${report.totals.concepts} concepts are ready; the rest are on their way.`}
-          {report.totals.solved > 0 ? ` You have solved ${report.totals.solved}.` : ""}
         </p>
         <div className="mt-4">
           <StateLegend />
         </div>
       </section>
-      <div className="mt-10">
-        <ConceptMap concepts={concepts} />
-      </div>
+      <HomeConceptMap concepts={concepts} />
     </div>
   );
 }

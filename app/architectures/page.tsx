@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ArchitectureDiagram } from "@/app/_components/reference/architecture-diagram";
 import { listConcepts } from "@/lib/content/catalog";
 import { loadArchitectures } from "@/lib/content/reference";
+import { textLinkClass } from "@/app/_components/ui/nav-link";
 
 export const metadata: Metadata = { title: "Architectures", description: "Three systems built from the 20 concepts, with the reason for each part." };
 
@@ -28,7 +29,7 @@ export default function ArchitecturesPage() {
           <ul className="mt-4 grid gap-3 sm:grid-cols-2">
             {architecture.nodes.map((node) => (
               <li key={node.id} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
-                <Link href={`/concepts/${node.concept}`} className="font-semibold text-sky-700 underline dark:text-sky-300">
+                <Link href={`/concepts/${node.concept}`} className={textLinkClass}>
                   {node.label}
                 </Link>
                 <span className="text-slate-500 dark:text-slate-400"> ({titles.get(node.concept)})</span>

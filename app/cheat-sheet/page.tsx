@@ -4,6 +4,7 @@ import { DecisionTree } from "@/app/_components/reference/decision-tree";
 import { listConcepts } from "@/lib/content/catalog";
 import { loadCheatSheet } from "@/lib/content/reference";
 import { CALCULATORS } from "@/lib/interview/worksheet";
+import { textLinkClass } from "@/app/_components/ui/nav-link";
 
 export const metadata: Metadata = { title: "Cheat sheet", description: "The decision tree, performance and cost tables, common mistakes and formulas, on two printed pages." };
 
@@ -36,7 +37,7 @@ export default function CheatSheetPage() {
   const titles = Object.fromEntries(concepts.map((c) => [c.slug, c.title]));
   const calculators = new Set(CALCULATORS.map((c) => c.id));
   const link = (slug: string) => (
-    <Link href={`/concepts/${slug}`} className="font-medium text-sky-700 underline dark:text-sky-300">
+    <Link href={`/concepts/${slug}`} className={textLinkClass}>
       {titles[slug] ?? slug}
     </Link>
   );
@@ -171,7 +172,7 @@ export default function CheatSheetPage() {
           </ol>
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400" data-no-print>
             Rehearse it against the clock in a{" "}
-            <Link href="/interviews" className="text-sky-700 underline dark:text-sky-300">
+            <Link href="/interviews" className={textLinkClass}>
               mock interview
             </Link>
             .
@@ -194,7 +195,7 @@ export default function CheatSheetPage() {
                 {formula.worksheet && calculators.has(formula.worksheet) ? (
                   <span data-no-print>
                     {" "}
-                    <Link href="/interviews" className="text-sky-700 underline dark:text-sky-300">
+                    <Link href="/interviews" className={textLinkClass}>
                       Try it in the worksheet
                     </Link>
                     .

@@ -6,6 +6,7 @@ import { StateLegend } from "@/app/_components/dashboard/progress-badge";
 import { findConcept } from "@/lib/content/catalog";
 import { nextStep, progressReport, recentActivity } from "@/lib/progress/progress";
 import { currentLearnerId, currentUser } from "@/lib/session/current-learner";
+import { textLinkClass } from "@/app/_components/ui/nav-link";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export default async function DashboardPage() {
       {!user ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
           You are learning without an account: your work lives on this browser.{" "}
-          <Link href="/sign-up" className="text-sky-700 hover:underline dark:text-sky-300">
+          <Link href="/sign-up" className={textLinkClass}>
             Create an account
           </Link>{" "}
           to keep it everywhere.
@@ -59,7 +60,7 @@ export default async function DashboardPage() {
             {next ? (
               <p className="mt-2 text-sm">
                 {next.action} in{" "}
-                <Link href={`/concepts/${next.slug}`} className="font-medium text-sky-700 hover:underline dark:text-sky-300" data-testid="next-step">
+                <Link href={`/concepts/${next.slug}`} className={textLinkClass} data-testid="next-step">
                   {next.title}
                 </Link>
                 .

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/app/_components/auth/sign-out-button";
+import { buttonClass } from "@/app/_components/ui/button";
+import { textLinkClass } from "@/app/_components/ui/nav-link";
 
 export const metadata: Metadata = { title: "Sign out" };
 
@@ -11,8 +13,8 @@ export default function SignOutPage() {
       <h1 className="text-2xl font-bold tracking-tight">Sign out</h1>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Your work stays in your account for next time.</p>
       <div className="mt-6 flex items-center gap-4">
-        <SignOutButton className="rounded-md bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700" />
-        <Link href="/dashboard" className="text-sm text-sky-700 hover:underline dark:text-sky-300">
+        <SignOutButton className={buttonClass({ variant: "primary" })} />
+        <Link href="/dashboard" className={`text-sm ${textLinkClass}`}>
           Back to the dashboard
         </Link>
       </div>

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { buttonClass } from "../ui/button";
+import { textLinkClass } from "../ui/nav-link";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -90,21 +92,21 @@ export function AuthForm({ mode }: { mode: Mode }) {
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={busy} className="w-full rounded-md bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700 disabled:opacity-50">
+      <button type="submit" disabled={busy} className={buttonClass({ variant: "primary", block: true })}>
         {busy ? "One moment…" : mode === "sign-up" ? "Create account" : "Sign in"}
       </button>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {mode === "sign-up" ? (
           <>
             Already have an account?{" "}
-            <Link href="/sign-in" className="text-sky-700 hover:underline dark:text-sky-300">
+            <Link href="/sign-in" className={textLinkClass}>
               Sign in
             </Link>
           </>
         ) : (
           <>
             New here?{" "}
-            <Link href="/sign-up" className="text-sky-700 hover:underline dark:text-sky-300">
+            <Link href="/sign-up" className={textLinkClass}>
               Create an account
             </Link>
           </>

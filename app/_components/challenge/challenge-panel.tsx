@@ -10,6 +10,7 @@ import type { ChallengeView, SubmissionRow } from "./types";
 import { useDarkMode, useIsMac } from "../ui/use-dark-mode";
 import { SubmissionHistory } from "./submission-history";
 import { VerdictView, verdictSummary } from "./verdict-view";
+import { buttonClass } from "../ui/button";
 
 const CodeEditor = dynamic(() => import("./code-editor"), {
   ssr: false,
@@ -291,7 +292,7 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
           onClick={() => void judge("run")}
           disabled={busy !== null}
           aria-keyshortcuts="Control+Enter Meta+Enter"
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+          className={buttonClass({ variant: "secondary" })}
         >
           Run examples
         </button>
@@ -300,7 +301,7 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
           onClick={() => void judge("submit")}
           disabled={busy !== null}
           aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
-          className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-700 disabled:opacity-50"
+          className={buttonClass({ variant: "primary" })}
         >
           Submit
         </button>
@@ -308,7 +309,7 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
           type="button"
           onClick={reset}
           disabled={busy !== null}
-          className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 disabled:opacity-50 dark:text-slate-300 dark:hover:bg-slate-800"
+          className={buttonClass({ variant: "ghost" })}
         >
           Reset to starter
         </button>

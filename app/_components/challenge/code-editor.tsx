@@ -2,7 +2,7 @@
 
 import Editor, { type BeforeMount, type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef } from "react";
-import { setEditorLibs, type Monaco } from "./monaco-setup";
+import { EDITOR_THEME, setEditorLibs, type Monaco } from "./monaco-setup";
 
 export interface EditorMarker {
   line: number;
@@ -74,7 +74,7 @@ export default function CodeEditor(props: Props) {
       path={props.path}
       defaultLanguage="typescript"
       value={props.value}
-      theme={props.dark ? "vs-dark" : "vs"}
+      theme={props.dark ? EDITOR_THEME.dark : EDITOR_THEME.light}
       onChange={(value) => props.onChange(value ?? "")}
       beforeMount={beforeMount}
       onMount={onMount}

@@ -1,7 +1,7 @@
 "use client";
 
 import { DiffEditor } from "@monaco-editor/react";
-import "./monaco-setup";
+import { EDITOR_THEME } from "./monaco-setup";
 
 /** Monaco's side-by-side diff, read only, between two submissions' code. */
 export default function SubmissionDiffEditor({ original, modified, dark }: { original: string; modified: string; dark: boolean }) {
@@ -11,7 +11,7 @@ export default function SubmissionDiffEditor({ original, modified, dark }: { ori
       language="typescript"
       original={original}
       modified={modified}
-      theme={dark ? "vs-dark" : "vs"}
+      theme={dark ? EDITOR_THEME.dark : EDITOR_THEME.light}
       loading={<p className="p-4 text-sm text-slate-500">Loading the diff…</p>}
       options={{
         readOnly: true,

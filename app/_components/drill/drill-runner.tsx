@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { answerResultSchema, drillHistorySchema, publicRoundSchema, type DrillFeedback, type DrillHistory, type PublicRound } from "@/lib/drill/contract";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { buttonClass } from "../ui/button";
+import { textLinkClass } from "../ui/nav-link";
 
 interface Props {
   concepts: Array<{ slug: string; title: string }>;
@@ -98,7 +100,7 @@ export function DrillRunner({ concepts, initialRound, initialHistory }: Props) {
               type="button"
               onClick={start}
               disabled={busy}
-              className="mt-4 rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60 dark:bg-sky-600 dark:hover:bg-sky-500"
+              className={`mt-4 ${buttonClass({ variant: "primary", size: "lg" })}`}
             >
               {round ? "Start another round" : "Start a round of 10"}
             </button>
@@ -120,7 +122,7 @@ export function DrillRunner({ concepts, initialRound, initialHistory }: Props) {
                   {shown.answerTitle}.
                 </p>
                 <p className="mt-2 text-slate-700 dark:text-slate-300">{shown.reason}</p>
-                <Link href={shown.lessonHref} className="mt-2 inline-block text-sm font-medium text-sky-700 underline dark:text-sky-300">
+                <Link href={shown.lessonHref} className={`mt-2 inline-block text-sm ${textLinkClass}`}>
                   Read the {shown.answerTitle} lesson
                 </Link>
                 <div>
@@ -129,7 +131,7 @@ export function DrillRunner({ concepts, initialRound, initialHistory }: Props) {
                     type="button"
                     onClick={next}
                     disabled={busy}
-                    className="mt-4 rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60 dark:bg-sky-600 dark:hover:bg-sky-500"
+                    className={`mt-4 ${buttonClass({ variant: "primary", size: "lg" })}`}
                   >
                     {current ? "Next scenario" : "See the score"}
                   </button>
@@ -158,7 +160,7 @@ export function DrillRunner({ concepts, initialRound, initialHistory }: Props) {
                 </fieldset>
               </>
             ) : (
-              <button type="button" onClick={next} disabled={busy} className="mt-4 rounded-md bg-sky-700 px-4 py-2 font-medium text-white dark:bg-sky-600">
+              <button type="button" onClick={next} disabled={busy} className={`mt-4 ${buttonClass({ variant: "primary", size: "lg" })}`}>
                 See the score
               </button>
             )}
@@ -200,7 +202,7 @@ export function DrillRunner({ concepts, initialRound, initialHistory }: Props) {
                   <p>{m.text}</p>
                   <p className="text-slate-600 dark:text-slate-400">
                     Missed {m.misses}, right {m.hits}.{" "}
-                    <Link href={`/concepts/${m.concept}`} className="text-sky-700 underline dark:text-sky-300">
+                    <Link href={`/concepts/${m.concept}`} className={textLinkClass}>
                       {m.conceptTitle}
                     </Link>
                   </p>

@@ -10,6 +10,7 @@ import { useInterviewClock } from "./use-interview-clock";
 import { usePhaseNotes, type SaveState } from "./use-phase-notes";
 import { WorksheetPanel } from "./worksheet-panel";
 import { flushBoards } from "../design-board/finish-hooks";
+import { buttonClass } from "../ui/button";
 
 const SAVE_LABEL: Record<SaveState, string> = {
   saved: "Saved",
@@ -19,9 +20,7 @@ const SAVE_LABEL: Record<SaveState, string> = {
   error: "Not saved",
 };
 
-const button =
-  "rounded-md border px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:cursor-not-allowed disabled:opacity-50";
-const plainButton = `${button} border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`;
+const plainButton = buttonClass({ variant: "secondary" });
 
 function PhaseBars({ timer }: { timer: TimerView }) {
   return (
@@ -160,7 +159,7 @@ export function InterviewRun({ initial }: { initial: InterviewView }) {
                   Pause
                 </button>
               ) : (
-                <button type="button" className={`${button} border-sky-600 bg-sky-600 text-white hover:bg-sky-700`} disabled={busy} onClick={() => void act("resume")}>
+                <button type="button" className={buttonClass({ variant: "primary" })} disabled={busy} onClick={() => void act("resume")}>
                   Resume
                 </button>
               )}
@@ -177,7 +176,7 @@ export function InterviewRun({ initial }: { initial: InterviewView }) {
               >
                 {current?.runOver ? "Running over" : "Run over"}
               </button>
-              <button type="button" className={`${button} border-emerald-700 bg-emerald-700 text-white hover:bg-emerald-800`} disabled={busy} onClick={() => void act("finish")}>
+              <button type="button" className={buttonClass({ variant: "success" })} disabled={busy} onClick={() => void act("finish")}>
                 Finish interview
               </button>
             </div>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import { rubricSavedSchema } from "@/lib/interview/contract";
+import { buttonClass } from "../ui/button";
 
 const LEVELS = [
   { value: 0, label: "Missed" },
@@ -61,7 +62,7 @@ export function RubricForm({ interviewId, points, initial }: { interviewId: stri
         <button
           type="submit"
           disabled={!complete}
-          className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60"
+          className={buttonClass({ variant: "primary" })}
         >
           Save my scores
         </button>

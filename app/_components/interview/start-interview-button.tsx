@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import { interviewViewSchema } from "@/lib/interview/contract";
+import { buttonClass } from "../ui/button";
 
 export function StartInterviewButton({ prompt, title }: { prompt: string; title: string }) {
   const router = useRouter();
@@ -30,7 +31,7 @@ export function StartInterviewButton({ prompt, title }: { prompt: string; title:
         onClick={() => void start()}
         disabled={busy}
         aria-label={`Start: ${title}`}
-        className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60"
+        className={buttonClass({ variant: "primary" })}
       >
         {busy ? "Starting…" : "Start"}
       </button>

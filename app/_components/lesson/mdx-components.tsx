@@ -19,13 +19,19 @@ import { PubSubModel } from "../models/pub-sub-model";
 import { TokenBucketModel } from "../models/rate-limiting-model";
 import { ReplicationModel } from "../models/replication-model";
 import { ShardingModel } from "../models/sharding-model";
+import type { ComponentProps } from "react";
 import { Callout } from "./callout";
 import { Figure } from "./figure";
 import { FollowUp } from "./follow-up";
 
+/** A lesson's code block: it may scroll sideways, so it takes keyboard focus and has a name. */
+function LessonPre(props: ComponentProps<"pre">) {
+  return <pre tabIndex={0} role="region" aria-label="Code example" {...props} />;
+}
+
 // Every component a lesson may use; lib/content/lesson-components.ts lists the same
 // names for the content checks, and `satisfies` keeps the two in step.
-export const mdxComponents = {
+const lessonComponents = {
   Callout,
   Figure,
   FollowUp,
@@ -50,3 +56,6 @@ export const mdxComponents = {
   CachingModel,
   ConsistentHashingModel,
 } satisfies Record<LessonComponentName, unknown>;
+
+/** What MDX renders with: the lesson components and the HTML elements we restyle. */
+export const mdxComponents = { ...lessonComponents, pre: LessonPre };

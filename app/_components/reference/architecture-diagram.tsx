@@ -16,8 +16,9 @@ export function ArchitectureDiagram({ architecture }: { architecture: Architectu
   const height = PAD * 2 + rows * BOX_H + (rows - 1) * GAP_Y;
   const byId = new Map(architecture.nodes.map((n) => [n.id, n]));
   return (
+    // A group, not an image: its boxes are links, and an image may hold nothing focusable (nested-interactive).
     <svg
-      role="img"
+      role="group"
       aria-label={`${architecture.title}: ${architecture.nodes.map((n) => n.label).join(", ")}. Each box links to its lesson.`}
       viewBox={`0 0 ${width} ${height}`}
       className="h-auto w-full min-w-[34rem] max-w-3xl"

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import type { DecisionTree as Tree, TreeAnswer } from "@/lib/content/reference";
+import { textLinkClass } from "../ui/nav-link";
 
 interface Props {
   tree: Tree;
@@ -59,7 +60,7 @@ export function DecisionTree({ tree, titles }: Props) {
               {leaf.concepts.map((slug, i) => (
                 <span key={slug}>
                   {i > 0 ? ", " : ""}
-                  <Link href={`/concepts/${slug}`} className="text-sky-700 underline dark:text-sky-300">
+                  <Link href={`/concepts/${slug}`} className={textLinkClass}>
                     {titles[slug] ?? slug}
                   </Link>
                 </span>
@@ -70,7 +71,7 @@ export function DecisionTree({ tree, titles }: Props) {
         ) : null}
       </div>
       {path.length > 0 ? (
-        <button type="button" onClick={() => { setPath([]); focusLive(); }} className="mt-4 text-sm font-medium text-sky-700 underline dark:text-sky-300">
+        <button type="button" onClick={() => { setPath([]); focusLive(); }} className={`mt-4 text-sm ${textLinkClass}`}>
           Start over
         </button>
       ) : null}

@@ -1,0 +1,97 @@
+// Every page type through axe-core in Chromium, in light and in dark mode, anonymous and
+// (where the page differs) signed in. Any serious or critical violation fails, named with
+// the elements it was found on, so the fix can go to the primitive or palette behind it.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const SCHEMES = ["light", "dark"] as const;
+type Scheme = (typeof SCHEMES)[number];
+
+interface PageCase {
+  name: string;
+  path: string | ((page: Page) => Promise<string>);
+  /** What shows that the page's per-learner part has arrived (static pages fetch it after load). */
+  ready?: (page: Page) => Promise<void>;
+}
+
+const accountReady = (page: Page) => expect(page.locator('[data-testid="account-menu"][data-state="ready"]')).toBeVisible();
+
+async function lessonReady(page: Page) {
+  await accountReady(page);
+  await expect(page.locator(".monaco-editor").first()).toBeVisible();
+}
+
+/** Starts a mock interview (as this browser's learner) and returns its page. */
+async function interviewPath(page: Page): Promise<string> {
+  await page.goto("/interviews");
+  await page.getByRole("button", { name: "Start: Design a URL shortener" }).click();
+  await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname;
+}
+
+const PAGES: PageCase[] = [
+  { name: "home", path: "/", ready: async (page) => expect(page.locator('[data-progress="ready"]')).toBeVisible() },
+  { name: "lesson: rate limiting", path: "/concepts/rate-limiting", ready: lessonReady },
+  { name: "lesson: consistent hashing", path: "/concepts/consistent-hashing", ready: lessonReady },
+  { name: "dashboard", path: "/dashboard" },
+  { name: "interviews", path: "/interviews" },
+  { name: "an interview", path: interviewPath, ready: async (page) => expect(page.getByTestId("current-phase")).toBeVisible() },
+  { name: "drill", path: "/drill", ready: async (page) => expect(page.getByRole("button", { name: /Start a round|Start another round/ })).toBeVisible() },
+  { name: "cheat sheet", path: "/cheat-sheet" },
+  { name: "architectures", path: "/architectures" },
+  { name: "sign in", path: "/sign-in" },
+  { name: "sign up", path: "/sign-up" },
+];
+
+/** The pages whose content depends on who is signed in. */
+const SIGNED_IN_PAGES = ["home", "lesson: rate limiting", "dashboard", "interviews", "drill"];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}, ${violation.nodes.length} node${violation.nodes.length === 1 ? "" : "s"}): ${violation.help}\n    ${violation.nodes
+          .slice(0, 4)
+          .map((node) => `${node.target.join(" ")}${node.failureSummary ? ` — ${node.failureSummary.split("\n").slice(1, 2).join("").trim()}` : ""}`)
+          .join("\n    ")}`,
+    );
+}
+
+async function check(page: Page, entry: PageCase, scheme: Scheme): Promise<string[]> {
+  await page.emulateMedia({ colorScheme: scheme });
+  const path = typeof entry.path === "string" ? entry.path : await entry.path(page);
+  await page.goto(path);
+  await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+  await (entry.ready ?? accountReady)(page);
+  return (await seriousViolations(page)).map((line) => `${entry.name} (${scheme}): ${line}`);
+}
+
+for (const scheme of SCHEMES) {
+  test.describe(`axe, ${scheme} mode`, () => {
+    for (const entry of PAGES) {
+      test(`${entry.name} has no serious or critical violation`, async ({ page }) => {
+        expect(await check(page, entry, scheme)).toEqual([]);
+      });
+    }
+  });
+}
+
+test("signed in, the pages that differ have no serious or critical violation in either mode", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Axe Learner");
+  await page.getByLabel("Email").fill(`axe-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.locator('[data-testid="account-menu"]')).toContainText("Axe Learner");
+
+  const found: string[] = [];
+  for (const scheme of SCHEMES) {
+    for (const entry of PAGES.filter((candidate) => SIGNED_IN_PAGES.includes(candidate.name))) {
+      found.push(...(await check(page, entry, scheme)).map((line) => `signed in, ${line}`));
+    }
+  }
+  expect(found).toEqual([]);
+});

@@ -93,6 +93,8 @@ export const submissionDetailSchema = submissionRowSchema.extend({
 export type SubmissionDetail = z.infer<typeof submissionDetailSchema>;
 
 export const judgeResponseSchema = verdictSchema.extend({
+  /** Strict mode's variant (docs/ARCHITECTURE.md): a submit's tests, logs and messages are left out. */
+  strict: z.literal(true).optional(),
   submission: submissionRowSchema,
   draftUpdatedAt: isoTime,
 });

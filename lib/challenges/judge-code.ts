@@ -7,6 +7,7 @@ import { env } from "../env";
 import { JudgeRejectedError, JudgeUnavailableError, requestVerdict } from "../judge/client";
 import type { JudgeMode, Verdict } from "../judge/verdict";
 import { judgeLimit, judgeTokenStatement } from "../rate-limit/judge-limit";
+import { recordSubmitCards } from "../review/service";
 import { verdictSchema } from "./contract";
 
 /**
@@ -37,7 +38,9 @@ export async function judgeCode(input: {
   const verdict = await verdictFromJudge(challenge.id, mode, code);
   const t2 = performance.now();
   const submission = await recordJudgedRun({ learnerId, conceptSlug: challenge.concept, code, verdict, contentHash: challenge.contentHash });
-  return { verdict, submission, draftUpdatedAt: draft.updatedAt, timing: { databaseMs: t1 - t0 + (performance.now() - t2), judgeMs: t2 - t1 } };
+  // Review cards for the hidden tests it failed; the reply is strict mode's variant for a strict learner.
+  const shown = await recordSubmitCards({ learnerId, concept: challenge.concept, verdict });
+  return { verdict: shown, submission, draftUpdatedAt: draft.updatedAt, timing: { databaseMs: t1 - t0 + (performance.now() - t2), judgeMs: t2 - t1 } };
 }
 
 /** Where a run's time went in this process: the two statements, and the judge service's answer over loopback. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "../app-error";
 import { getSubmission, listSubmissions, type SubmissionSummary } from "../db/submissions";
+import { verdictForReader } from "../review/service";
 
 /** The learner's own submissions of a challenge, newest first (none without a learner). */
 export async function listMySubmissions(options: { learnerId: string | null; challengeId: string }): Promise<SubmissionSummary[]> {
@@ -11,5 +12,6 @@ export async function listMySubmissions(options: { learnerId: string | null; cha
 export async function getMySubmission(options: { learnerId: string; id: string }) {
   const submission = await getSubmission(options.learnerId, options.id);
   if (!submission) throw new AppError("not_found", "submission not found");
-  return submission;
+  // Strict mode hides a submit's hidden tests here too; the stored verdict stays whole.
+  return { ...submission, result: await verdictForReader(options.learnerId, submission.result, submission.mode) };
 }

@@ -34,6 +34,12 @@ export async function exportLearnerData(learnerId: string) {
         },
         orderBy: { createdAt: "asc" },
       },
+      strictMode: true,
+      reviewCards: {
+        select: { id: true, sourceKind: true, sourceKey: true, conceptSlug: true, payload: true, concealed: true, due: true, stability: true, difficulty: true, reps: true, lapses: true, state: true, lastReview: true, version: true, createdAt: true, retiredAt: true },
+        orderBy: { createdAt: "asc" },
+      },
+      reviewLogs: { select: { cardId: true, grade: true, state: true, reviewedAt: true, due: true, scheduledDays: true, stability: true, difficulty: true }, orderBy: { reviewedAt: "asc" } },
       drillRounds: {
         select: {
           id: true,

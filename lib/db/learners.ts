@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { mergeReviewCards } from "./review-cards";
 
 /** Creates an anonymous learner; the id goes into a signed cookie. */
 export async function createLearner(): Promise<{ id: string }> {
@@ -100,6 +101,7 @@ export async function mergeAnonymousIntoUser(anonymousId: string, userId: string
     await tx.submission.updateMany({ where: { learnerId: source.id }, data: { learnerId: target.id } });
     await tx.interview.updateMany({ where: { learnerId: source.id }, data: { learnerId: target.id } });
     await tx.drillRound.updateMany({ where: { learnerId: source.id }, data: { learnerId: target.id } });
+    await mergeReviewCards(tx, source.id, target.id);
 
     // Progress: the union of both, the earliest of each milestone, attempts added up.
     const theirProgress = await tx.conceptProgress.findMany({ where: { learnerId: source.id } });

@@ -1,0 +1,359 @@
+// Spaced review against a real PostgreSQL and the real judge: FSRS schedules across days
+// with an injected clock, cards come from failed hidden tests and retire when they pass,
+// grades check ownership and version, an anonymous learner's cards merge on sign-up, and
+// strict mode keeps hidden test names and messages out of the HTTP reply itself.
+// Next.js's request scope (next/headers) is the one stand-in, as in route-pipeline.test.ts.
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
+import { createJudgeService } from "../../lib/judge/service";
+import { AppError } from "../../lib/app-error";
+import { createDatabase, useAppEnv } from "./database";
+
+const scope = vi.hoisted(() => ({ current: null as null | { request: Request; setCookies: Map<string, string> } }));
+
+vi.mock("next/headers", () => {
+  const active = () => {
+    if (!scope.current) throw new Error("next/headers used outside a request");
+    return scope.current;
+  };
+  const requestCookies = (request: Request) =>
+    new Map(
+      (request.headers.get("cookie") ?? "")
+        .split(";")
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map((part) => [part.slice(0, part.indexOf("=")), part.slice(part.indexOf("=") + 1)] as const),
+    );
+  return {
+    headers: async () => active().request.headers,
+    cookies: async () => {
+      const { request, setCookies } = active();
+      return {
+        get: (name: string) => {
+          const value = setCookies.get(name) ?? requestCookies(request).get(name);
+          return value === undefined ? undefined : { name, value };
+        },
+        set: (name: string, value: string) => void setCookies.set(name, value),
+        delete: (name: string) => void setCookies.set(name, ""),
+      };
+    },
+  };
+});
+
+type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
+interface Reply {
+  status: number;
+  text: string;
+  body: Record<string, unknown>;
+  cookie: string | undefined;
+}
+const BASE = "http://localhost";
+
+async function call(handler: Handler, path: string, init: RequestInit & { params?: Record<string, string>; cookie?: string } = {}): Promise<Reply> {
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set("cookie", init.cookie);
+  const request = new Request(BASE + path, { ...init, headers, duplex: "half" } as RequestInit);
+  scope.current = { request, setCookies: new Map() };
+  try {
+    const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+    const text = await response.text();
+    const learner = scope.current.setCookies.get("bp_learner");
+    return { status: response.status, text, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, cookie: learner ? `bp_learner=${learner}` : init.cookie };
+  } finally {
+    scope.current = null;
+  }
+}
+const json = (value: unknown): RequestInit => ({ body: JSON.stringify(value), headers: { "content-type": "application/json" } });
+
+let api: {
+  due: typeof import("../../app/api/review/due/route");
+  grade: typeof import("../../app/api/review/[card]/grade/route");
+  summary: typeof import("../../app/api/review/summary/route");
+  strict: typeof import("../../app/api/me/strict-mode/route");
+  judge: typeof import("../../app/api/challenges/[concept]/[challenge]/[mode]/route");
+  submission: typeof import("../../app/api/submissions/[id]/route");
+};
+let lib: {
+  client: typeof import("../../lib/db/client");
+  learners: typeof import("../../lib/db/learners");
+  progress: typeof import("../../lib/db/progress");
+  cards: typeof import("../../lib/db/review-cards");
+  service: typeof import("../../lib/review/service");
+};
+
+const servers: Server[] = [];
+async function listen(server: Server): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  useAppEnv(await createDatabase({ migrated: true }));
+  const loadSuite = (id: string) => {
+    const found = loadChallenge(id);
+    return found ? toJudgeSuite(found) : undefined;
+  };
+  process.env.BETTER_AUTH_SECRET = "integration-better-auth-secret-0123456789";
+  process.env.BETTER_AUTH_URL = BASE;
+  process.env.BLUEPRINT_AUTH_RATE_LIMIT = "off";
+  process.env.JUDGE_URL = await listen(createJudgeService({ secret: process.env.JUDGE_SECRET!, loadSuite }));
+  api = {
+    due: await import("../../app/api/review/due/route"),
+    grade: await import("../../app/api/review/[card]/grade/route"),
+    summary: await import("../../app/api/review/summary/route"),
+    strict: await import("../../app/api/me/strict-mode/route"),
+    judge: await import("../../app/api/challenges/[concept]/[challenge]/[mode]/route"),
+    submission: await import("../../app/api/submissions/[id]/route"),
+  };
+  lib = {
+    client: await import("../../lib/db/client"),
+    learners: await import("../../lib/db/learners"),
+    progress: await import("../../lib/db/progress"),
+    cards: await import("../../lib/db/review-cards"),
+    service: await import("../../lib/review/service"),
+  };
+});
+
+afterAll(() => {
+  for (const server of servers) server.close();
+});
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+const challenge = loadChallenge("rate-limiting/limiters")!;
+const JUDGE = { concept: "rate-limiting", challenge: "limiters" };
+// A mutant of the reference solution: it fails some hidden tests and passes others.
+const mutant = challenge.mutants[0]!.source;
+
+function submit(code: string, cookie?: string) {
+  return call(api.judge.POST, "/api/challenges/rate-limiting/limiters/submit", { method: "POST", cookie, params: { ...JUDGE, mode: "submit" }, ...json({ code }) });
+}
+function due(cookie: string | undefined) {
+  return call(api.due.GET, "/api/review/due", { cookie });
+}
+type Card = { id: string; version: number; kind: string; question: string; answer: string; due: string };
+
+describe("scheduling with FSRS across days (injected clock)", () => {
+  test("Again comes back today, Good later than Hard, and each comes back due on its day", async () => {
+    const { id } = await lib.learners.createLearner();
+    await lib.progress.markLessonRead(id, "caching");
+    const day0 = new Date("2026-03-02T08:00:00Z");
+    const first = await lib.service.dueCards(id, day0);
+    const quiz = first.cards.filter((card) => card.kind === "quiz");
+    expect(quiz.length).toBeGreaterThanOrEqual(3);
+    expect(first.cards.every((card) => card.concept?.slug === "caching")).toBe(true);
+    const [again, hard, good] = quiz as unknown as [Card, Card, Card];
+    const graded = {
+      again: await lib.service.gradeReviewCard(id, again.id, { grade: 1, version: again.version }, day0),
+      hard: await lib.service.gradeReviewCard(id, hard.id, { grade: 2, version: hard.version }, day0),
+      good: await lib.service.gradeReviewCard(id, good.id, { grade: 3, version: good.version }, day0),
+    };
+    const dueAt = (key: keyof typeof graded) => new Date(graded[key].due).getTime();
+    expect(dueAt("again")).toBeGreaterThan(day0.getTime());
+    expect(dueAt("again") - day0.getTime()).toBeLessThan(HOUR);
+    expect(dueAt("good")).toBeGreaterThan(dueAt("hard"));
+    // Graded cards are no longer due at once; Again is due again later that same day.
+    const sameDay = await lib.service.dueCards(id, day0);
+    expect(sameDay.cards.map((c) => c.id)).not.toContain(again.id);
+    const evening = await lib.service.dueCards(id, new Date(day0.getTime() + 10 * HOUR));
+    expect(evening.cards.map((c) => c.id)).toContain(again.id);
+    // Days later, each is due once its own date has passed.
+    for (const key of ["hard", "good"] as const) {
+      const before = await lib.service.dueCards(id, new Date(dueAt(key) - 1000));
+      const after = await lib.service.dueCards(id, new Date(dueAt(key) + 1000));
+      expect(before.cards.map((c) => c.id)).not.toContain(graded[key].id);
+      expect(after.cards.map((c) => c.id)).toContain(graded[key].id);
+    }
+    const logs = await lib.cards.listReviewLogs(id);
+    expect(logs.map((log) => log.grade)).toEqual([1, 2, 3]);
+
+    // The dashboard's figures: retention of the reviewed caching cards falls over a month.
+    const soon = await lib.service.reviewSummary(id, new Date(day0.getTime() + DAY));
+    const month = await lib.service.reviewSummary(id, new Date(day0.getTime() + 30 * DAY));
+    const retention = (summary: typeof soon) => summary.retention.find((r) => r.concept === "caching")!;
+    expect(retention(soon).cards).toBe(3);
+    expect(retention(soon).retention).toBeGreaterThan(retention(month).retention);
+    expect(soon.nextDays).toHaveLength(7);
+    expect(month.dueNow).toBe(month.total);
+  });
+});
+
+describe("grading: bad input, ownership and versions", () => {
+  async function learnerWithCard(): Promise<{ cookie: string; card: Card }> {
+    const failed = await submit(mutant);
+    expect(failed.status).toBe(200);
+    const list = await due(failed.cookie);
+    const card = (list.body.cards as Card[]).find((c) => c.kind === "hidden_test");
+    expect(card).toBeDefined();
+    return { cookie: failed.cookie!, card: card! };
+  }
+  const grade = (cookie: string | undefined, cardId: string, body: unknown) =>
+    call(api.grade.POST, `/api/review/${cardId}/grade`, { method: "POST", cookie, params: { card: cardId }, ...json(body) });
+
+  test("a grade outside 1-4 or without a version is a 400 that says why, and changes nothing", async () => {
+    const { cookie, card } = await learnerWithCard();
+    for (const body of [{ grade: 5, version: card.version }, { grade: 0, version: card.version }, { grade: 2.5, version: card.version }, { grade: "good", version: card.version }, { grade: 3 }]) {
+      const reply = await grade(cookie, card.id, body);
+      expect(reply.status).toBe(400);
+      expect(reply.body.error).toMatch(/grade|version/);
+    }
+    expect((await lib.client.db().reviewLog.count({ where: { cardId: card.id } }))).toBe(0);
+  });
+
+  test("an unknown card and another learner's card are both a 404", async () => {
+    const alice = await learnerWithCard();
+    const bob = await learnerWithCard();
+    const stolen = await grade(bob.cookie, alice.card.id, { grade: 4, version: alice.card.version });
+    expect(stolen.status).toBe(404);
+    expect(stolen.body.error).toMatch(/no review card/);
+    const unknown = await grade(bob.cookie, "00000000-0000-4000-8000-000000000000", { grade: 4, version: 0 });
+    expect(unknown.status).toBe(404);
+    const noLearner = await grade(undefined, alice.card.id, { grade: 4, version: 0 });
+    expect(noLearner.status).toBe(404);
+    const malformed = await grade(bob.cookie, "not-a-card", { grade: 4, version: 0 });
+    expect(malformed.status).toBe(400);
+    expect(await lib.client.db().reviewLog.count({ where: { cardId: alice.card.id } })).toBe(0);
+  });
+
+  test("the same card graded from two tabs counts once: the stale version is a 409 with the current one", async () => {
+    const { cookie, card } = await learnerWithCard();
+    const learnerId = (await lib.client.db().reviewCard.findUniqueOrThrow({ where: { id: card.id } })).learnerId;
+    // Two grades at once with the same version (the request harness has one scope, so the service is called directly).
+    const outcomes = await Promise.allSettled([
+      lib.service.gradeReviewCard(learnerId, card.id, { grade: 3, version: card.version }),
+      lib.service.gradeReviewCard(learnerId, card.id, { grade: 1, version: card.version }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const lost = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(lost.reason).toBeInstanceOf(AppError);
+    expect((lost.reason as AppError).code).toBe("conflict");
+    expect(await lib.client.db().reviewLog.count({ where: { cardId: card.id } })).toBe(1);
+    // Over HTTP: the old version is a 409 naming the current one, and counts nothing.
+    const again = await grade(cookie, card.id, { grade: 3, version: card.version });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: "conflict", version: card.version + 1 });
+    expect(again.body.error).toMatch(/version/);
+    expect(await lib.client.db().reviewLog.count({ where: { cardId: card.id } })).toBe(1);
+    const current = await grade(cookie, card.id, { grade: 3, version: card.version + 1 });
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({ id: card.id, version: card.version + 2, grade: 3 });
+  });
+});
+
+describe("cards from hidden-test failures", () => {
+  test("a failed submit makes one card per failed hidden test, with its name and message only; a passing submit retires them", async () => {
+    const failed = await submit(mutant);
+    const verdict = failed.body as { tests: Array<{ name: string; status: string; message?: string }> };
+    const failures = verdict.tests.filter((t) => t.status === "failed");
+    expect(failures.length).toBeGreaterThan(0);
+    const cards = (await due(failed.cookie)).body.cards as Card[];
+    const hidden = cards.filter((c) => c.kind === "hidden_test");
+    expect(hidden).toHaveLength(failures.length);
+    for (const failure of failures) {
+      const card = hidden.find((c) => c.question.includes(`'${failure.name}'`));
+      expect(card, failure.name).toBeDefined();
+      if (failure.message) expect(card!.answer).toContain(failure.message);
+    }
+    // Never the hidden tests' source.
+    expect(JSON.stringify(cards)).not.toContain(challenge.hidden.slice(0, 200));
+    const passed = await submit(challenge.solution, failed.cookie);
+    expect(passed.body.verdict).toBe("passed");
+    const after = (await due(failed.cookie)).body.cards as Card[];
+    expect(after.filter((c) => c.kind === "hidden_test")).toEqual([]);
+    const learnerId = (await lib.client.db().submission.findUniqueOrThrow({ where: { id: (passed.body.submission as { id: string }).id } })).learnerId;
+    const stored = await lib.cards.listAllCards(learnerId);
+    expect(stored.filter((c) => c.sourceKind === "hidden_test").every((c) => c.retiredAt !== null)).toBe(true);
+  });
+});
+
+describe("strict mode", () => {
+  test("Submit's HTTP reply omits hidden test names and messages, the stored submission keeps them, Run stays full, and the named cards appear on leaving strict", async () => {
+    const first = await call(api.strict.PUT, "/api/me/strict-mode", { method: "PUT", ...json({ strict: true }) });
+    expect(first.status).toBe(200);
+    const cookie = first.cookie!;
+    expect((await call(api.strict.GET, "/api/me/strict-mode", { cookie })).body).toEqual({ strict: true });
+
+    const reply = await submit(mutant, cookie);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ mode: "submit", verdict: "failed", strict: true, tests: [], logs: "" });
+    expect((reply.body.failed as number) > 0).toBe(true);
+    const submissionId = (reply.body.submission as { id: string }).id;
+    const stored = await lib.client.db().submission.findUniqueOrThrow({ where: { id: submissionId } });
+    const full = stored.result as { tests: Array<{ name: string; status: string; message?: string }> };
+    const failures = full.tests.filter((t) => t.status === "failed");
+    expect(failures.length).toBe(reply.body.failed);
+    // The raw bytes of the reply carry no failed test's name or message.
+    for (const failure of failures) {
+      expect(reply.text).not.toContain(failure.name);
+      if (failure.message) expect(reply.text).not.toContain(failure.message);
+    }
+    // Reading the submission back is redacted the same way.
+    const detail = await call(api.submission.GET, `/api/submissions/${submissionId}`, { cookie, params: { id: submissionId } });
+    expect(detail.status).toBe(200);
+    for (const failure of failures) expect(detail.text).not.toContain(failure.name);
+
+    // Run still shows the examples in full.
+    const run = await call(api.judge.POST, "/api/challenges/rate-limiting/limiters/run", { method: "POST", cookie, params: { ...JUDGE, mode: "run" }, ...json({ code: mutant }) });
+    expect(run.body.strict).toBeUndefined();
+    expect((run.body.tests as unknown[]).length).toBeGreaterThan(0);
+
+    // While strict: one card without names.
+    const strictDue = await due(cookie);
+    const strictCards = (strictDue.body.cards as Card[]).filter((c) => c.kind === "hidden_test" || c.kind === "strict_failure");
+    expect(strictCards.map((c) => c.kind)).toEqual(["strict_failure"]);
+    expect(strictCards[0]!.question).toContain(`${failures.length} hidden test`);
+    for (const failure of failures) expect(strictDue.text).not.toContain(failure.name);
+
+    // Leaving strict mode: the named cards appear and the nameless one retires.
+    const off = await call(api.strict.PUT, "/api/me/strict-mode", { method: "PUT", cookie, ...json({ strict: false }) });
+    expect(off.body).toEqual({ strict: false });
+    const named = ((await due(cookie)).body.cards as Card[]).filter((c) => c.kind === "hidden_test" || c.kind === "strict_failure");
+    expect(named.map((c) => c.kind).sort()).toEqual(failures.map(() => "hidden_test"));
+    for (const failure of failures) expect(named.some((c) => c.question.includes(`'${failure.name}'`))).toBe(true);
+  });
+
+  test("strict must be a boolean", async () => {
+    const reply = await call(api.strict.PUT, "/api/me/strict-mode", { method: "PUT", ...json({ strict: "yes" }) });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatch(/strict must be true or false/);
+  });
+});
+
+describe("merge on sign-up", () => {
+  test("an anonymous learner's cards and review history move to the account; a card both have keeps the one reviewed last", async () => {
+    const db = lib.client.db();
+    const now = new Date("2026-03-02T08:00:00Z");
+    const anonymous = await lib.learners.createLearner();
+    const user = await db.user.create({ data: { name: "Ada", email: `ada-${crypto.randomUUID()}@example.test` } });
+    const account = await lib.learners.learnerForUser(user.id);
+    for (const learner of [anonymous.id, account]) await lib.progress.markLessonRead(learner, "sharding");
+    await lib.progress.markLessonRead(anonymous.id, "caching");
+    const anonCards = (await lib.service.dueCards(anonymous.id, now)).cards;
+    const accountCards = (await lib.service.dueCards(account, now)).cards;
+    const shared = anonCards.find((c) => c.kind === "quiz" && c.concept?.slug === "sharding")!;
+    const onlyAnon = anonCards.find((c) => c.concept?.slug === "caching")!;
+    const accountTwin = accountCards.find((c) => c.question === shared.question)!;
+    // The account reviewed the shared card first; the anonymous learner later, so theirs wins.
+    await lib.service.gradeReviewCard(account, accountTwin.id, { grade: 1, version: accountTwin.version }, now);
+    const later = new Date(now.getTime() + HOUR);
+    const kept = await lib.service.gradeReviewCard(anonymous.id, shared.id, { grade: 4, version: shared.version }, later);
+    await lib.service.gradeReviewCard(anonymous.id, onlyAnon.id, { grade: 3, version: onlyAnon.version }, later);
+
+    const target = await lib.learners.mergeAnonymousIntoUser(anonymous.id, user.id);
+    expect(target).toBe(account);
+    const merged = await lib.cards.listAllCards(account);
+    const keys = merged.map((c) => `${c.sourceKind} ${c.sourceKey}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(merged.find((c) => c.id === onlyAnon.id)).toBeDefined();
+    const sharedNow = merged.filter((c) => c.sourceKind === "quiz" && c.sourceKey === merged.find((m) => m.id === shared.id)?.sourceKey);
+    expect(sharedNow.map((c) => c.id)).toEqual([shared.id]);
+    expect(sharedNow[0]!.due.toISOString()).toBe(kept.due);
+    const logs = await lib.cards.listReviewLogs(account);
+    expect(logs.map((l) => l.grade).sort()).toEqual([1, 3, 4]);
+    expect(logs.filter((l) => l.cardId === shared.id).map((l) => l.grade)).toEqual([1, 4]);
+    expect(await db.reviewCard.count({ where: { learnerId: anonymous.id } })).toBe(0);
+  });
+});

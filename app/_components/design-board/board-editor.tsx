@@ -20,7 +20,7 @@ import {
   type NodeChange,
   type NodeProps,
 } from "@xyflow/react";
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { boardCheckSchema, designVerdictSchema } from "@/lib/design-board/contract";
 import type { Board, BoardEdge, BoardNode } from "@/lib/design/board";
 import { CATALOG, CHECK_IDS, KINDS, KIND_NAMES, type CheckId, type Kind } from "@/lib/design/catalog";
@@ -192,6 +192,21 @@ function NoteNodeView({ data, selected }: NodeProps<NoteFlowNode>) {
 const NODE_TYPES = { component: ComponentNodeView, note: NoteNodeView };
 const NOTE_PREFIX = "note:";
 
+const NARROW_QUERY = "(max-width: 639px)";
+
+/** A phone: the board is shown to read, not to edit (dragging boxes on a small touch screen loses work). */
+function useNarrowScreen(): boolean {
+  return useSyncExternalStore(
+    (notify) => {
+      const query = window.matchMedia(NARROW_QUERY);
+      query.addEventListener("change", notify);
+      return () => query.removeEventListener("change", notify);
+    },
+    () => window.matchMedia(NARROW_QUERY).matches,
+    () => false,
+  );
+}
+
 function useDarkClass(): boolean {
   const [dark, setDark] = useState(false);
   useEffect(() => {
@@ -243,7 +258,8 @@ function Editor({ home, prompt, workload, readOnly: finished }: BoardEditorProps
   const [state, dispatch] = useReducer(boardReducer, undefined, () => initialBoardState());
   const adopt = useCallback((board: Board, options: { history: boolean; notice?: string }) => dispatch({ type: "replace", board, history: options.history, notice: options.notice }), []);
   const persistence = useBoardPersistence(home, state.board, state.revision, adopt);
-  const readOnly = finished || persistence.state === "read-only" || (persistence.loaded?.readOnly ?? false);
+  const narrow = useNarrowScreen();
+  const readOnly = finished || narrow || persistence.state === "read-only" || (persistence.loaded?.readOnly ?? false);
   const ready = persistence.state !== "loading";
   const { board, selection } = state;
   const flow = useReactFlow();
@@ -627,6 +643,8 @@ function Editor({ home, prompt, workload, readOnly: finished }: BoardEditorProps
         </div>
       ) : null}
 
+      {narrow && !finished ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">On a screen this narrow the board is for reading; open it on a wider screen to edit.</p> : null}
+
       <p className="sr-only" aria-live="polite" data-testid="board-announcement">
         {announcement}
       </p>
@@ -637,22 +655,22 @@ function Editor({ home, prompt, workload, readOnly: finished }: BoardEditorProps
             <h3 className="text-sm font-semibold">Add a component</h3>
             <ul className="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3 lg:grid-cols-1" aria-label="Palette">
               {KINDS.map((kind) => (
-                <li key={kind}>
+                <li key={kind} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:border-sky-600 dark:border-slate-700">
                   <button
                     type="button"
                     onClick={() => addKind(kind)}
-                    aria-label={`Add ${KIND_NAMES[kind]}`}
                     aria-describedby={`palette-${kind}`}
-                    className="flex w-full items-start gap-2 rounded-md border border-slate-300 px-2 py-1 text-left text-xs hover:border-sky-600 hover:bg-sky-50 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:hover:bg-slate-800"
+                    className="flex w-full items-center gap-2 rounded text-left font-semibold focus-visible:outline-2 focus-visible:outline-sky-600"
                   >
-                    <KindIcon kind={kind} className="mt-0.5 h-4 w-4 shrink-0" />
+                    <KindIcon kind={kind} className="h-4 w-4 shrink-0" />
                     <span>
-                      <span className="block font-semibold capitalize">{KIND_NAMES[kind]}</span>
-                      <span id={`palette-${kind}`} className="block text-slate-600 dark:text-slate-400">
-                        {KIND_DESCRIPTIONS[kind]}
-                      </span>
+                      <span className="sr-only">Add </span>
+                      {KIND_NAMES[kind]}
                     </span>
                   </button>
+                  <p id={`palette-${kind}`} className="mt-0.5 text-slate-600 dark:text-slate-400">
+                    {KIND_DESCRIPTIONS[kind]}
+                  </p>
                 </li>
               ))}
             </ul>

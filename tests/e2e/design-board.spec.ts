@@ -185,6 +185,46 @@ test.describe("the design board", () => {
     await other.close();
   });
 
+  test("Finish right after an edit: the edit reaches the server first, then the board is read-only", async ({ page }) => {
+    const id = await startUrlShortener(page);
+    await press(board(page).getByRole("button", { name: "Start from a template" }));
+    await select(page, /^service: service/);
+    await typeInto(board(page).getByTestId("component-panel").getByLabel("Instances"), "7");
+    // No wait for the autosave: Finish itself must flush it.
+    await page.getByRole("button", { name: "Finish interview" }).click();
+    await expect(page.getByTestId("design-review")).toBeVisible();
+    const stored = (await (await page.request.get(`/api/interviews/${id}/board`)).json()) as { board: { nodes: Array<{ id: string; instances?: number }> }; readOnly: boolean };
+    expect(stored.readOnly).toBe(true);
+    expect(stored.board.nodes.find((node) => node.id === "service")?.instances).toBe(7);
+    await expect(board(page)).toHaveAttribute("data-ready", "true");
+    await expect(board(page).getByRole("button", { name: "Add service", exact: true })).toHaveCount(0);
+    await expect(board(page).getByRole("button", { name: "Undo" })).toHaveCount(0);
+    await expect(board(page).getByTestId("board-text-view")).toContainText("service: service, 7 instances");
+    // Still checkable and drillable after Finish.
+    await select(page, /^service: service/);
+    await expect(board(page).getByTestId("component-panel").getByLabel("Instances")).toHaveAttribute("readonly", "");
+    await expect(board(page).getByTestId("component-panel").getByRole("button", { name: "Failure drill" })).toBeVisible();
+  });
+
+  test("practice this prompt: an untimed board from the prompt list, checked by the stateless API, kept in the browser", async ({ page }) => {
+    await page.goto("/interviews");
+    await page.getByRole("link", { name: "Practice this prompt: Design a URL shortener, untimed, on the design board" }).click();
+    await page.waitForURL(/\/interviews\/practice\/url-shortener$/);
+    await expect(board(page)).toHaveAttribute("data-ready", "true");
+    await expect(page.getByTestId("countdown")).toHaveCount(0);
+    await press(board(page).getByRole("button", { name: "Start from a template" }));
+    const reply = page.waitForResponse((response) => response.url().endsWith("/api/design/check") && response.request().method() === "POST");
+    await press(board(page).getByRole("button", { name: "Check design" }));
+    expect((await reply).status()).toBe(200);
+    await expect(board(page).getByTestId("board-verdict")).toHaveAttribute("data-verdict", "failed");
+    await expect(board(page).getByTestId("board-verdict").locator('[data-check="redundancy"]')).toHaveAttribute("data-status", "failed");
+    await expect(board(page)).toHaveAttribute("data-save-state", "saved");
+    await page.reload();
+    await expect(board(page)).toHaveAttribute("data-ready", "true");
+    await expect(board(page).getByTestId("board-text-view")).toContainText("Users: client");
+    await expect(board(page).getByTestId("board-text-view")).toContainText("service to database: reads and writes");
+  });
+
   test("exports PNG and SVG that render the labels and JSON that imports back; a bad import is refused by name and changes nothing", async ({ page }) => {
     await startUrlShortener(page);
     await press(board(page).getByRole("button", { name: "Start from a template" }));

@@ -225,6 +225,28 @@ test.describe("the design board", () => {
     await expect(board(page).getByTestId("board-text-view")).toContainText("service to database: reads and writes");
   });
 
+  test("copy, paste, undo, redo and delete from the keyboard", async ({ page }) => {
+    await startUrlShortener(page);
+    await press(board(page).getByRole("button", { name: "Start from a template" }));
+    const components = board(page).getByTestId("board-text-view").getByRole("list", { name: "Components" }).getByRole("listitem");
+    await expect(components).toHaveCount(4);
+    await select(page, /^service: service/); // focus stays on the text view's button, inside the board
+    await page.keyboard.press("ControlOrMeta+C");
+    await page.keyboard.press("ControlOrMeta+V");
+    await expect(components).toHaveCount(5);
+    await expect(board(page).getByTestId("board-text-view")).toContainText("service-2: service");
+    await page.keyboard.press("ControlOrMeta+Z");
+    await expect(components).toHaveCount(4);
+    await page.keyboard.press("ControlOrMeta+Shift+Z");
+    await expect(components).toHaveCount(5);
+    // Tab focus on the canvas: the focused component goes with Delete.
+    await board(page).locator('.react-flow__node[data-id="service-2"]').focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Delete");
+    await expect(components).toHaveCount(4);
+    await expect(board(page).getByTestId("board-text-view")).not.toContainText("service-2");
+  });
+
   test("exports PNG and SVG that render the labels and JSON that imports back; a bad import is refused by name and changes nothing", async ({ page }) => {
     await startUrlShortener(page);
     await press(board(page).getByRole("button", { name: "Start from a template" }));

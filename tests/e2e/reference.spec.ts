@@ -88,7 +88,7 @@ test.describe("quick reference, drill and search", () => {
   test("architectures at 360px: every box links to its lesson", async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto("/architectures");
-    const diagrams = page.getByRole("img", { name: /Each box links to its lesson/ });
+    const diagrams = page.getByRole("group", { name: /Each box links to its lesson/ });
     await expect(diagrams).toHaveCount(3);
     await expect(diagrams.first().locator("a").first()).toHaveAttribute("href", "/concepts/load-balancer");
     // Header fits: no horizontal scroll at 360px.

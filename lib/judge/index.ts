@@ -3,6 +3,7 @@
 // in the CLI, and in the content tests alike.
 import { compileLearner, compileTestFile, harnessScript } from "./compile";
 import { runInSandbox } from "./sandbox";
+import { stageClock, type StageListener } from "./stages";
 import { DEFAULT_LIMITS, type JudgeLimits, type JudgeMode, type Verdict } from "./verdict";
 
 export * from "./verdict";
@@ -28,6 +29,8 @@ export class JudgeCancelledError extends Error {
 export interface JudgeOptions {
   /** Abort to drop the run: a queued run never starts, a running one is disposed. */
   signal?: AbortSignal;
+  /** Told how long each stage took (bench:judge's breakdown); costs nothing when absent. */
+  onStage?: StageListener;
 }
 
 const compiledTests = new Map<string, Promise<string>>();
@@ -59,7 +62,9 @@ export async function judge(
   const base = { challengeId: suite.id, mode } as const;
   const elapsed = () => Math.round(performance.now() - started);
 
+  const mark = stageClock(options.onStage);
   const compiled = await compileLearner(source);
+  mark("transpile");
   if (!compiled.ok) {
     return { ...base, verdict: "compile_error", passed: 0, failed: 0, total: 0, tests: [], diagnostics: compiled.diagnostics, logs: "", durationMs: elapsed() };
   }
@@ -71,6 +76,7 @@ export async function judge(
     requiredExports: suite.requiredExports,
     limits,
     signal: options.signal,
+    onStage: options.onStage,
   });
   if (outcome.kind === "cancelled") throw new JudgeCancelledError("the caller went away before the verdict");
 

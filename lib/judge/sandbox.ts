@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { HarnessEvent } from "./harness/runner";
 import { loadIsolatedVm } from "./isolated-vm";
+import { stageClock, type StageListener } from "./stages";
 import { DEFAULT_LIMITS, type JudgeLimits, type TestOutcome } from "./verdict";
 
 export interface SandboxInput {
@@ -16,7 +17,12 @@ export interface SandboxInput {
   limits: JudgeLimits;
   /** Aborted when nobody waits for the verdict any more: the isolate is disposed at once. */
   signal?: AbortSignal;
+  /** Told how long each stage of the run took (bench:judge prints the medians). */
+  onStage?: StageListener;
 }
+
+/** The stages of one run, in order (see lib/judge/stages.ts). */
+export type { SandboxStage, StageListener } from "./stages";
 
 export type SandboxOutcome =
   | { kind: "completed"; tests: TestOutcome[]; logs: string }
@@ -49,6 +55,28 @@ export function processMemoryMessage(boundMb: number): string {
   return `The run pushed the judge process past its memory bound (${boundMb} MB resident).`;
 }
 
+type Isolate = InstanceType<ReturnType<typeof loadIsolatedVm>["Isolate"]>;
+type CachedData = NonNullable<IsolatedVmScriptInfo["cachedData"]>;
+type IsolatedVmScriptInfo = NonNullable<Parameters<Isolate["compileScript"]>[1]>;
+
+// V8's code cache for the trusted scripts (the harness, each challenge's test files):
+// produced by the first run in this process, then handed to every later compile so V8
+// skips parsing them. Keyed by the script's text; learner code is never cached.
+const MAX_CACHED_SCRIPTS = 128;
+const codeCache = new Map<string, CachedData>();
+
+async function compileTrusted(isolate: Isolate, code: string, filename: string) {
+  const cachedData = codeCache.get(code);
+  const script = await isolate.compileScript(code, cachedData ? { filename, cachedData } : { filename, produceCachedData: true });
+  const result = script as typeof script & { cachedData?: CachedData; cachedDataRejected?: boolean };
+  if (cachedData && result.cachedDataRejected) codeCache.delete(code);
+  if (!cachedData && result.cachedData) {
+    if (codeCache.size >= MAX_CACHED_SCRIPTS) codeCache.delete(codeCache.keys().next().value as string);
+    codeCache.set(code, result.cachedData);
+  }
+  return script;
+}
+
 export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome> {
   const ivm = loadIsolatedVm();
   const { limits } = input;
@@ -58,7 +86,14 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
   // ru_maxrss only grows: a new peak above the bound set during this run catches a spike
   // that came and went between two samples.
   const peakRssAtStart = process.resourceUsage().maxRSS * 1024;
+  // Already past the bound: refused before any work, however short the run would be (the
+  // 25 ms watch below would never sample a run that finishes sooner).
+  if (process.memoryUsage.rss() > rssBoundBytes) {
+    return { kind: "memory_limit", tests: [], planned: [], logs: "", message: processMemoryMessage(rssBoundBytes / MIB) };
+  }
+  const mark = stageClock(input.onStage);
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
+  mark("isolate-create");
 
   let logs = "";
   let planned: string[] | null = null;
@@ -164,17 +199,27 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
       "__bpConfig",
       JSON.stringify({ nonce, requiredExports: input.requiredExports, logLimitBytes: limits.logBytes }),
     );
+    mark("context-create");
     const runOptions = { timeout: limits.cpuMs };
-    await (await isolate.compileScript(input.harness, { filename: "harness.js" })).run(context, runOptions);
+    const harness = await compileTrusted(isolate, input.harness, "harness.js");
+    mark("harness-compile");
+    await harness.run(context, runOptions);
+    mark("harness-run");
     for (const [index, testScript] of input.tests.entries()) {
-      await (await isolate.compileScript(testScript, { filename: `tests-${index}.js` })).run(context, runOptions);
+      const tests = await compileTrusted(isolate, testScript, `tests-${index}.js`);
+      mark("tests-compile");
+      await tests.run(context, runOptions);
+      mark("tests-run");
     }
     const seal = await jail.get("__bpSeal", { reference: true });
     const start = await seal.apply(undefined, [], { timeout: limits.cpuMs, result: { reference: true } });
+    mark("seal");
     phase = "learner-module";
     await (await isolate.compileScript(input.learner, { filename: "learner.js" })).run(context, runOptions);
+    mark("learner-load");
     phase = "tests";
     await start.apply(undefined, [], { timeout: limits.cpuMs, result: { promise: true } });
+    mark("suite-run");
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // The isolate's own out-of-memory wins over a CPU watch that fired while V8 was thrashing.
@@ -197,6 +242,7 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
     clearInterval(watch);
     input.signal?.removeEventListener("abort", onAbort);
     if (!isolate.isDisposed) isolate.dispose();
+    mark("dispose");
   }
 
   const late = stopped();

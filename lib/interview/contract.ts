@@ -28,7 +28,8 @@ export const createInterviewBodySchema = z
 
 export const noteBodySchema = z.object({
   text: z.string({ error: "text must be a string" }),
-  version: z.number({ error: "version must be the version you last saw (0 for none)" }).int().min(0),
+  // The upper bound is PostgreSQL's integer: past it the database, not the schema, would refuse (a 500).
+  version: z.number({ error: "version must be the version you last saw (0 for none)" }).int().min(0).max(2 ** 31 - 1),
 });
 /** JSON escapes can make a body up to six times its text; the 100 KB limit on the text itself has its own message. */
 export const NOTE_MAX_BODY_BYTES = 700 * 1024;

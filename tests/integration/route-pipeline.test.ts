@@ -210,6 +210,13 @@ describe("bad input is refused before the handler runs, and nothing is saved", (
     expect(phase.body.error).toBe("phaseIndex: phase index must be a small whole number");
   });
 
+  test("a note version beyond PostgreSQL's integer is a 400 naming version, not a 500 from the database", async () => {
+    const { cookie, id } = await learnerWithInterview();
+    const huge = await call(api.notes.PUT, `/api/interviews/${id}/notes/1`, { method: "PUT", cookie, params: { id, phaseIndex: "1" }, ...json({ text: "x", version: 2 ** 31 }) });
+    expect(huge.status).toBe(400);
+    expect(huge.body.error).toBe("version: version must be the version you last saw (0 for none)");
+  });
+
   test("a query parameter is validated like a body", async () => {
     const reply = await call(api.submissions.GET, "/api/submissions?challenge=..%2Fetc");
     expect(reply.status).toBe(400);

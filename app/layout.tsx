@@ -19,6 +19,7 @@ const NAV_LINKS = [
   { href: "/cheat-sheet", label: "Cheat sheet" },
   { href: "/architectures", label: "Architectures" },
   { href: "/interviews", label: "Interviews" },
+  { href: "/review", label: "Review" },
 ] as const;
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

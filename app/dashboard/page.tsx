@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AccountActions } from "@/app/_components/dashboard/account-actions";
 import { ConceptMap } from "@/app/_components/dashboard/concept-map";
 import { StateLegend } from "@/app/_components/dashboard/progress-badge";
+import { ReviewWidget } from "@/app/_components/review/review-widget";
 import { findConcept } from "@/lib/content/catalog";
 import { nextStep, progressReport, recentActivity } from "@/lib/progress/progress";
 import { currentLearnerId, currentUser } from "@/lib/session/current-learner";
@@ -53,6 +54,7 @@ export default async function DashboardPage() {
           </div>
         </section>
         <div className="space-y-8">
+          <ReviewWidget />
           <section aria-labelledby="next-title" className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
             <h2 id="next-title" className="text-lg font-semibold">
               What to do next

@@ -30,6 +30,15 @@ const CHALLENGE_ANCHOR = headingId("The challenge");
 
 type Body = Omit<ReviewCardView, "id" | "version" | "kind" | "kindLabel" | "due" | "state" | "reps">;
 
+/** Lesson Markdown as plain text for a card: links keep their words, emphasis and code marks go. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
+    .replace(/\*\*([^*]+)\*\*/g, "$1")
+    .replace(/(^|[^*\w])\*(\S[^*\n]*?\S|\S)\*(?!\w)/g, "$1$2")
+    .replace(/`([^`]+)`/g, "$1");
+}
+
 function text(payload: unknown, field: string): string {
   const value = (payload as Record<string, unknown> | null)?.[field];
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
@@ -72,16 +81,16 @@ function body(card: ReviewCardRow): Body | null {
         if (!question || !right) return null;
         return {
           concept: ref,
-          question: question.question,
-          options: question.options.map((o) => ({ text: o.text, correct: o.correct, explanation: o.explanation })),
-          answer: right.text,
-          explanation: right.explanation,
+          question: plainText(question.question),
+          options: question.options.map((o) => ({ text: plainText(o.text), correct: o.correct, explanation: plainText(o.explanation) })),
+          answer: plainText(right.text),
+          explanation: plainText(right.explanation),
           link: { href: `/concepts/${concept}#quiz-title`, label: `The ${lesson.title} quiz` },
         };
       }
       const followUp = lesson.followUps[n];
       if (!followUp) return null;
-      return { concept: ref, question: followUp.question, answer: followUp.answer, link: { href: `/concepts/${concept}#${FOLLOW_UPS_ANCHOR}`, label: `${lesson.title}: interview follow-ups` } };
+      return { concept: ref, question: followUp.question, answer: plainText(followUp.answer), link: { href: `/concepts/${concept}#${FOLLOW_UPS_ANCHOR}`, label: `${lesson.title}: interview follow-ups` } };
     }
     case "scenario": {
       const scenario = loadScenarios().find((s) => s.id === card.sourceKey);

@@ -10,6 +10,7 @@ import type { ChallengeView, SubmissionRow } from "./types";
 import { useDarkMode, useIsMac } from "../ui/use-dark-mode";
 import { SubmissionHistory } from "./submission-history";
 import { VerdictView, verdictSummary } from "./verdict-view";
+import { StrictModeToggle } from "../review/strict-mode-toggle";
 import { buttonClass } from "../ui/button";
 
 const CodeEditor = dynamic(() => import("./code-editor"), {
@@ -321,6 +322,7 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
         Shortcuts: <kbd className="font-mono">{modifier}+Enter</kbd> runs the examples,{" "}
         <kbd className="font-mono">{modifier}+Shift+Enter</kbd> submits to the hidden tests.
       </p>
+      <StrictModeToggle />
 
       <div aria-live="polite" role="status" className="sr-only">
         {announcement}

@@ -29,6 +29,11 @@ export function VerdictView({ verdict, onJump }: { verdict: Verdict; onJump(line
           ) : null}
         </p>
         <p className="text-xs opacity-80">Judged on the server in {verdict.durationMs} ms</p>
+        {(verdict as { strict?: boolean }).strict === true ? (
+          <p className="mt-1 text-sm" data-testid="strict-verdict">
+            Strict mode: which hidden tests failed, and why, is not shown (as in a real interview). A review card asks you to find them.
+          </p>
+        ) : null}
       </div>
 
       {verdict.diagnostics && verdict.diagnostics.length > 0 ? (

@@ -27,10 +27,11 @@ try {
   const { rows } = await client.query<{ version: string }>("SELECT version()");
   await client.end();
   await server.stop();
-  rmSync(dataFolder, { recursive: true, force: true });
   log(`ok: as ${who} in ${process.cwd()}, the embedded PostgreSQL started (data in ${server.dataDir}), answered and stopped: ${rows[0]?.version.split(" on ")[0]}`);
 } catch (error) {
   if (!(error instanceof EmbeddedPostgresError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exitCode = 1;
+} finally {
+  rmSync(dataFolder, { recursive: true, force: true });
 }

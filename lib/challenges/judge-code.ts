@@ -21,6 +21,8 @@ export async function judgeCode(input: {
   challenge: Challenge;
   mode: JudgeMode;
   code: string;
+  /** The caller's request: when the learner goes away, the judge drops or stops the job. */
+  signal?: AbortSignal;
 }): Promise<{ verdict: Verdict; submission: SubmissionSummary; draftUpdatedAt: Date; timing: JudgeCodeTiming }> {
   const { learnerId, challenge, mode, code } = input;
   const token = judgeTokenStatement(learnerId);
@@ -35,7 +37,7 @@ export async function judgeCode(input: {
       { retryAfterSeconds: limit.retryAfterSeconds },
     );
   }
-  const verdict = await verdictFromJudge(challenge.id, mode, code);
+  const verdict = await verdictFromJudge(challenge.id, mode, code, input.signal);
   const t2 = performance.now();
   const submission = await recordJudgedRun({ learnerId, conceptSlug: challenge.concept, code, verdict, contentHash: challenge.contentHash });
   // Review cards for the hidden tests it failed; the reply is strict mode's variant for a strict learner.
@@ -49,10 +51,10 @@ export interface JudgeCodeTiming {
   judgeMs: number;
 }
 
-async function verdictFromJudge(challengeId: string, mode: JudgeMode, code: string): Promise<Verdict> {
+async function verdictFromJudge(challengeId: string, mode: JudgeMode, code: string, signal?: AbortSignal): Promise<Verdict> {
   let reply: unknown;
   try {
-    reply = await requestVerdict({ url: env().JUDGE_URL, secret: env().JUDGE_SECRET }, { challengeId, mode, code });
+    reply = await requestVerdict({ url: env().JUDGE_URL, secret: env().JUDGE_SECRET }, { challengeId, mode, code }, { signal });
   } catch (error) {
     if (error instanceof JudgeUnavailableError) throw new AppError("unavailable", error.message, { retryAfterSeconds: error.retryAfterSeconds });
     if (error instanceof JudgeRejectedError) throw new AppError(error.status === 413 ? "too_large" : "bad_request", error.message);

@@ -96,6 +96,8 @@ const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
 // hostile judge might: JSON that is not a verdict.
 const servers: Server[] = [];
 let forgeJudgeReply: unknown = null;
+/** When set, the relay holds the next judge request and reports when the app lets go of it. */
+let holdJudge: { arrived: () => void; closed: () => void } | null = null;
 async function listen(server: Server): Promise<string> {
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -111,6 +113,12 @@ async function startJudge(secret: string): Promise<string> {
     createServer(async (request, response) => {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
+      if (holdJudge !== null) {
+        const hold = holdJudge;
+        request.socket.on("close", hold.closed);
+        hold.arrived();
+        return; // never answered: only the app giving up ends this request
+      }
       if (forgeJudgeReply !== null) {
         response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(forgeJudgeReply));
         return;
@@ -394,6 +402,28 @@ describe("run and submit through the route", () => {
       expect(await db.conceptProgress.count({ where: { learnerId: draft.learnerId } })).toBe(0);
     } finally {
       forgeJudgeReply = null;
+    }
+  });
+
+  test("a learner who goes away mid-run takes the judge job with them: the app lets go of the judge at once", async () => {
+    let arrived!: () => void;
+    let closed!: () => void;
+    const judgeReached = new Promise<void>((resolve) => (arrived = resolve));
+    const judgeReleased = new Promise<void>((resolve) => (closed = resolve));
+    holdJudge = { arrived, closed };
+    const learner = new AbortController();
+    try {
+      const reply = call(api.judge.POST, "/api/challenges/rate-limiting/limiters/submit", { method: "POST", params: { ...JUDGE, mode: "submit" }, signal: learner.signal, ...json({ code: "// left mid-run" }) });
+      await judgeReached;
+      learner.abort();
+      // Without the request's signal reaching the judge client, the app would hold the judge's connection for its whole 30 s budget.
+      await judgeReleased;
+      expect((await reply).status).toBe(503);
+      const db = lib.client.db();
+      const draft = await db.draft.findFirstOrThrow({ where: { code: "// left mid-run" } });
+      expect(await db.submission.count({ where: { learnerId: draft.learnerId } })).toBe(0);
+    } finally {
+      holdJudge = null;
     }
   });
 

@@ -8,6 +8,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
 import { createJudgeService } from "../../lib/judge/service";
+import { finish, startTimer } from "../../lib/interview/timer";
 import { AppError } from "../../lib/app-error";
 import { createDatabase, useAppEnv } from "./database";
 
@@ -319,6 +320,55 @@ describe("strict mode", () => {
     const reply = await call(api.strict.PUT, "/api/me/strict-mode", { method: "PUT", ...json({ strict: "yes" }) });
     expect(reply.status).toBe(400);
     expect(reply.body.error).toMatch(/strict must be true or false/);
+  });
+});
+
+describe("cards from interviews and design checks", () => {
+  test("rubric points scored 1 or 2 and the last design check's failed checks become cards; a later check that passes retires them", async () => {
+    const db = lib.client.db();
+    const { id } = await lib.learners.createLearner();
+    const now = new Date("2026-03-02T08:00:00Z");
+    const interview = await db.interview.create({
+      data: {
+        learnerId: id,
+        prompt: "url-shortener",
+        status: "finished",
+        phaseIndex: 0,
+        timer: finish(startTimer([{ name: "Requirements", minutes: 5 }], now.getTime() - HOUR), now.getTime()) as object,
+        rubricScores: [1, 4, 2, 3, 4, 4],
+        finishedAt: now,
+      },
+    });
+    const verdict = (checks: Array<{ id: string; status: string; message?: string; concept?: string }>) => ({ prompt: "url-shortener", verdict: "failed", checks, nodes: [], streams: [] });
+    await db.interviewBoard.create({
+      data: {
+        interviewId: interview.id,
+        board: {},
+        version: 1,
+        checkVerdict: verdict([
+          { id: "capacity", status: "failed", message: "The database runs at 140% of its capacity.", concept: "sharding" },
+          { id: "redundancy", status: "failed", message: "The cache is a single point of failure.", concept: "replication" },
+          { id: "latency", status: "passed" },
+        ]),
+        checkBoardVersion: 1,
+        checkedAt: now,
+      },
+    });
+    const cards = (await lib.service.dueCards(id, now)).cards;
+    const rubric = cards.filter((c) => c.kind === "rubric");
+    expect(rubric).toHaveLength(2);
+    expect(rubric.every((c) => c.question.includes("\"Design a URL shortener\" mock interview"))).toBe(true);
+    const design = cards.filter((c) => c.kind === "design_check");
+    expect(design.map((c) => c.answer).sort()).toEqual(["The cache is a single point of failure.", "The database runs at 140% of its capacity."]);
+    expect(design.find((c) => c.answer.includes("140%"))?.concept?.slug).toBe("sharding");
+
+    // The board is fixed and checked again: only what still fails stays.
+    await db.interviewBoard.update({
+      where: { interviewId: interview.id },
+      data: { checkVerdict: verdict([{ id: "capacity", status: "passed" }, { id: "redundancy", status: "failed", message: "The cache is a single point of failure.", concept: "replication" }]), checkedAt: new Date(now.getTime() + HOUR) },
+    });
+    const after = (await lib.service.dueCards(id, new Date(now.getTime() + 2 * HOUR))).cards.filter((c) => c.kind === "design_check");
+    expect(after.map((c) => c.answer)).toEqual(["The cache is a single point of failure."]);
   });
 });
 

@@ -136,3 +136,4 @@ export async function judge(
     }
   }
 }
+export type { SandboxStage, StageListener } from "./stages";

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { HarnessEvent } from "./harness/runner";
 import { loadIsolatedVm } from "./isolated-vm";
-import { stageClock, type StageListener } from "./stages";
+import { stageClock, type SandboxStage, type StageListener } from "./stages";
 import { DEFAULT_LIMITS, type JudgeLimits, type TestOutcome } from "./verdict";
 
 export interface SandboxInput {
@@ -77,11 +77,94 @@ async function compileTrusted(isolate: Isolate, code: string, filename: string) 
   return script;
 }
 
-export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome> {
+/** Where the harness's messages go: buffered until the run that takes the isolate listens. */
+interface Channel {
+  report(raw: unknown): void;
+  log(text: unknown): void;
+}
+
+/** A fresh isolate with its context and the harness evaluated, not yet sealed, never used by a run. */
+interface Prepared {
+  isolate: Isolate;
+  context: Awaited<ReturnType<Isolate["createContext"]>>;
+  nonce: string;
+  listen(channel: Channel): void;
+}
+
+async function prepare(harness: string, limits: JudgeLimits, mark: (stage: SandboxStage) => void): Promise<Prepared> {
   const ivm = loadIsolatedVm();
+  const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
+  mark("isolate-create");
+  const nonce = randomBytes(16).toString("hex");
+  const early: Array<["report" | "log", unknown]> = [];
+  let channel: Channel | null = null;
+  try {
+    const context = await isolate.createContext();
+    const jail = context.global;
+    await jail.set("__bpReport", new ivm.Callback((raw: unknown) => (channel ? channel.report(raw) : early.push(["report", raw]))));
+    await jail.set("__bpLog", new ivm.Callback((text: unknown) => (channel ? channel.log(text) : early.push(["log", text]))));
+    await jail.set("__bpConfig", JSON.stringify({ nonce, logLimitBytes: limits.logBytes }));
+    mark("context-create");
+    const script = await compileTrusted(isolate, harness, "harness.js");
+    mark("harness-compile");
+    await script.run(context, { timeout: limits.cpuMs });
+    mark("harness-run");
+    return {
+      isolate,
+      context,
+      nonce,
+      listen(next) {
+        channel = next;
+        for (const [kind, value] of early.splice(0)) next[kind](value);
+      },
+    };
+  } catch (error) {
+    if (!isolate.isDisposed) isolate.dispose();
+    throw error;
+  }
+}
+
+// Spare isolates, prepared while the judge waits for its next run so a run starts on a
+// ready one. Each is taken by exactly one run and disposed with it: nothing is reused.
+const MAX_SPARES = 2;
+const MAX_SPARE_KINDS = 4;
+const spares = new Map<string, Array<Promise<Prepared>>>();
+
+function spareKey(harness: string, limits: JudgeLimits): string {
+  return `${limits.memoryMb}:${limits.logBytes}:${harness}`;
+}
+
+function takeSpare(key: string): Promise<Prepared> | undefined {
+  return spares.get(key)?.shift();
+}
+
+function refillSpares(key: string, harness: string, limits: JudgeLimits): void {
+  let list = spares.get(key);
+  if (!list) {
+    if (spares.size >= MAX_SPARE_KINDS) {
+      const [oldestKey, oldest] = spares.entries().next().value as [string, Array<Promise<Prepared>>];
+      spares.delete(oldestKey);
+      for (const spare of oldest) void spare.then((prepared) => prepared.isolate.dispose(), () => {});
+    }
+    list = [];
+    spares.set(key, list);
+  }
+  while (list.length < MAX_SPARES) {
+    const spare = prepare(harness, limits, () => {});
+    spare.catch(() => {}); // a harness that fails here fails again, visibly, in the run that prepares its own
+    list.push(spare);
+  }
+}
+
+/** Drops every spare isolate (tests, and a process about to exit). */
+export function disposeSpares(): void {
+  for (const list of spares.values()) for (const spare of list) void spare.then((prepared) => prepared.isolate.dispose(), () => {});
+  spares.clear();
+}
+
+export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome> {
   const { limits } = input;
   if (input.signal?.aborted) return { kind: "cancelled" };
-  const nonce = randomBytes(16).toString("hex");
   const rssBoundBytes = (limits.processRssMb ?? DEFAULT_LIMITS.processRssMb ?? 1024) * MIB;
   // ru_maxrss only grows: a new peak above the bound set during this run catches a spike
   // that came and went between two samples.
@@ -92,8 +175,19 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
     return { kind: "memory_limit", tests: [], planned: [], logs: "", message: processMemoryMessage(rssBoundBytes / MIB) };
   }
   const mark = stageClock(input.onStage);
-  const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
-  mark("isolate-create");
+  const key = spareKey(input.harness, limits);
+  let prepared: Prepared;
+  const spare = takeSpare(key);
+  try {
+    prepared = spare ? await spare.catch(() => prepare(input.harness, limits, mark)) : await prepare(input.harness, limits, mark);
+  } catch (error) {
+    return { kind: "broken", tests: [], planned: [], logs: "", message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    // The next run's isolate is made while this one runs its tests or the judge waits.
+    setImmediate(() => refillSpares(key, input.harness, limits));
+  }
+  if (spare) mark("isolate-create");
+  const { isolate, context, nonce } = prepared;
 
   let logs = "";
   let planned: string[] | null = null;
@@ -170,6 +264,8 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
   };
   const onAbort = () => stop("cancelled");
   input.signal?.addEventListener("abort", onAbort, { once: true });
+  // Aborted while the isolate was being made or taken: the listener came too late to hear it.
+  if (input.signal?.aborted) stop("cancelled");
   // The host's own clock: disposing the isolate stops anything, including microtask loops.
   const wallTimer = setTimeout(() => stop("timeout"), limits.wallMs);
   const watch = setInterval(() => {
@@ -190,21 +286,10 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
     return peak > peakRssAtStart && peak > rssBoundBytes;
   };
 
+  prepared.listen({ report: onReport, log: onLog });
   try {
-    const context = await isolate.createContext();
     const jail = context.global;
-    await jail.set("__bpReport", new ivm.Callback(onReport));
-    await jail.set("__bpLog", new ivm.Callback(onLog));
-    await jail.set(
-      "__bpConfig",
-      JSON.stringify({ nonce, requiredExports: input.requiredExports, logLimitBytes: limits.logBytes }),
-    );
-    mark("context-create");
     const runOptions = { timeout: limits.cpuMs };
-    const harness = await compileTrusted(isolate, input.harness, "harness.js");
-    mark("harness-compile");
-    await harness.run(context, runOptions);
-    mark("harness-run");
     for (const [index, testScript] of input.tests.entries()) {
       const tests = await compileTrusted(isolate, testScript, `tests-${index}.js`);
       mark("tests-compile");
@@ -212,7 +297,10 @@ export async function runInSandbox(input: SandboxInput): Promise<SandboxOutcome>
       mark("tests-run");
     }
     const seal = await jail.get("__bpSeal", { reference: true });
-    const start = await seal.apply(undefined, [], { timeout: limits.cpuMs, result: { reference: true } });
+    const start = await seal.apply(undefined, [JSON.stringify(input.requiredExports)], {
+      timeout: limits.cpuMs,
+      result: { reference: true },
+    });
     mark("seal");
     phase = "learner-module";
     await (await isolate.compileScript(input.learner, { filename: "learner.js" })).run(context, runOptions);

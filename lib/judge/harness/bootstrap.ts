@@ -1,11 +1,13 @@
 // The first script evaluated in every sandbox. The host hands it three globals:
-// __bpReport and __bpLog (host callbacks) and __bpConfig (JSON). It takes them and
-// deletes them, so learner code never sees the report channel or the run's nonce.
+// __bpReport and __bpLog (host callbacks) and __bpConfig (JSON: nonce, log limit). It
+// takes them and deletes them, so learner code never sees the report channel or the nonce.
 //
 // Order of a run, driven by the host (lib/judge/sandbox.ts):
-//   1. this script            -> defines __bpDefine and __bpSeal
+//   1. this script            -> defines __bpDefine and __bpSeal (the host may do this
+//                                ahead of the run, on a spare isolate nobody used yet)
 //   2. test module scripts    -> __bpDefine("tests", factory)
-//   3. __bpSeal()             -> loads the tests, reports the plan, freezes builtins,
+//   3. __bpSeal(exportsJson)  -> takes the challenge's required exports, loads the tests,
+//                                reports the plan, freezes builtins,
 //                                returns the start function, installs __bpLearner
 //   4. the learner script     -> __bpLearner(factory): runs the learner module once
 //   5. start()                -> runs every test, reporting each result, then "done"
@@ -21,7 +23,7 @@ type Factory = (module: { exports: Record<string, unknown> }, exports: Record<st
 const global = globalThis as unknown as Record<string, unknown>;
 const reportHook = global.__bpReport as (message: string) => void;
 const logHook = global.__bpLog as (text: string) => void;
-const config = JSON.parse(String(global.__bpConfig)) as { nonce: string; requiredExports: string[]; logLimitBytes: number };
+const config = JSON.parse(String(global.__bpConfig)) as { nonce: string; logLimitBytes: number };
 delete global.__bpReport;
 delete global.__bpLog;
 delete global.__bpConfig;
@@ -64,10 +66,7 @@ global.console = {
 // tests compiled before the learner module loads still read the final values.
 const loaded: Record<string, unknown> = {};
 const learnerNamespace: Record<string, unknown> = {};
-for (const name of config.requiredExports) {
-  defineProperty(learnerNamespace, name, { get: () => loaded[name], enumerable: true });
-}
-freeze(learnerNamespace);
+let requiredExports: string[] = [];
 
 const testFactories: Factory[] = [];
 
@@ -96,9 +95,16 @@ global.__bpDefine = (factory: Factory) => {
 let loadError: { message: string; line?: number; column?: number } | null = null;
 let learnerLoaded = false;
 
-global.__bpSeal = () => {
+global.__bpSeal = (exportsJson: unknown) => {
   delete global.__bpDefine;
   delete global.__bpSeal;
+  const names = JSON.parse(String(exportsJson)) as unknown;
+  if (!Array.isArray(names) || !names.every((name) => typeof name === "string")) throw new TypeError("__bpSeal needs the required exports");
+  requiredExports = names;
+  for (const name of requiredExports) {
+    defineProperty(learnerNamespace, name, { get: () => loaded[name], enumerable: true });
+  }
+  freeze(learnerNamespace);
   for (const factory of testFactories) runFactory(factory, requireForTests);
   const tests = testApi.takeRegisteredTests();
   emit({ type: "plan", names: tests.map((t) => t.name) });
@@ -112,7 +118,7 @@ global.__bpSeal = () => {
       learnerLoaded = true;
       try {
         const exports = runFactory(factory, requireForLearner);
-        for (const name of config.requiredExports) {
+        for (const name of requiredExports) {
           if (hasOwn.call(exports, name)) loaded[name] = exports[name];
         }
       } catch (error) {
@@ -128,11 +134,11 @@ global.__bpSeal = () => {
     } else if (loadError) {
       emit({ type: "load-error", ...loadError });
     } else {
-      const missing = config.requiredExports.filter((name) => loaded[name] === undefined);
+      const missing = requiredExports.filter((name) => loaded[name] === undefined);
       if (missing.length > 0) {
         emit({
           type: "load-error",
-          message: `Missing export${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. This challenge needs: ${config.requiredExports.join(", ")}.`,
+          message: `Missing export${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. This challenge needs: ${requiredExports.join(", ")}.`,
         });
       } else {
         await runTests(tests, emit);

@@ -37,6 +37,7 @@ const PAGES: PageCase[] = [
   { name: "interviews", path: "/interviews" },
   { name: "an interview", path: interviewPath, ready: async (page) => expect(page.getByTestId("current-phase")).toBeVisible() },
   { name: "drill", path: "/drill", ready: async (page) => expect(page.getByRole("button", { name: /Start a round|Start another round/ })).toBeVisible() },
+  { name: "review", path: "/review", ready: async (page) => expect(page.getByTestId("review-session")).toBeVisible() },
   { name: "cheat sheet", path: "/cheat-sheet" },
   { name: "architectures", path: "/architectures" },
   { name: "sign in", path: "/sign-in" },

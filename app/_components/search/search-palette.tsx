@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { createPortal } from "react-dom";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
-import { prepare, search, type SearchIndex, type SearchKind } from "@/lib/search/search";
+import type { PreparedSearch, SearchIndex, SearchKind } from "@/lib/search/search";
 
 const KIND_LABEL: Record<SearchKind, string> = {
   lesson: "Lesson",
@@ -26,13 +26,27 @@ function loadIndex(): Promise<SearchIndex> {
   return indexPromise;
 }
 
+// The ranking library (MiniSearch) loads with the index, on first use, not with every page.
+type Engine = { prepared: PreparedSearch; search: typeof import("@/lib/search/search").search };
+let enginePromise: Promise<Engine> | null = null;
+function loadEngine(): Promise<Engine> {
+  enginePromise ??= Promise.all([loadIndex(), import("@/lib/search/search")]).then(([index, library]) => ({
+    prepared: library.prepare(index),
+    search: library.search,
+  }));
+  enginePromise.catch(() => {
+    enginePromise = null;
+  });
+  return enginePromise;
+}
+
 /** The header's search button and the Ctrl/Cmd+K palette it opens. */
 export function SearchPalette() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
-  const [index, setIndex] = useState<SearchIndex | null>(null);
+  const [engine, setEngine] = useState<Engine | null>(null);
   const [failed, setFailed] = useState(false);
   const [isMac, setIsMac] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -40,13 +54,12 @@ export function SearchPalette() {
   const listId = useId();
   const titleId = useId();
 
-  const prepared = useMemo(() => (index ? prepare(index) : null), [index]);
-  const hits = useMemo(() => (prepared ? search(prepared, query) : []), [prepared, query]);
+  const hits = useMemo(() => (engine ? engine.search(engine.prepared, query) : []), [engine, query]);
 
   const show = useCallback(() => {
     setOpen(true);
     setFailed(false);
-    loadIndex().then(setIndex, () => setFailed(true));
+    loadEngine().then(setEngine, () => setFailed(true));
   }, []);
 
   const close = useCallback(() => {
@@ -102,7 +115,7 @@ export function SearchPalette() {
 
   const status = failed
     ? "The search index could not be loaded. Close and try again."
-    : !index
+    : !engine
       ? "Loading the search index..."
       : query.trim() === ""
         ? "Type to search lessons, challenges, interview prompts and the cheat sheet."
@@ -116,7 +129,7 @@ export function SearchPalette() {
         ref={triggerRef}
         type="button"
         onClick={show}
-        onMouseEnter={() => void loadIndex().catch(() => undefined)}
+        onMouseEnter={() => void loadEngine().catch(() => undefined)}
         aria-haspopup="dialog"
         aria-keyshortcuts="Control+K Meta+K"
         className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-600 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800"

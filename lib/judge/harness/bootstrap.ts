@@ -3,12 +3,13 @@
 // takes them and deletes them, so learner code never sees the report channel or the nonce.
 //
 // Order of a run, driven by the host (lib/judge/sandbox.ts):
-//   1. this script            -> defines __bpDefine and __bpSeal (the host may do this
-//                                ahead of the run, on a spare isolate nobody used yet)
+//   1. this script            -> defines __bpDefine and __bpSeal, freezes builtins (the
+//                                host may do this ahead of the run, on a spare isolate
+//                                nobody used yet)
 //   2. test module scripts    -> __bpDefine("tests", factory)
 //   3. __bpSeal(exportsJson)  -> takes the challenge's required exports, loads the tests,
-//                                reports the plan, freezes builtins,
-//                                returns the start function, installs __bpLearner
+//                                reports the plan, returns the start function, installs
+//                                __bpLearner
 //   4. the learner script     -> __bpLearner(factory): runs the learner module once
 //   5. start()                -> runs every test, reporting each result, then "done"
 import { confineRealm } from "./confine";
@@ -126,7 +127,6 @@ global.__bpSeal = (exportsJson: unknown) => {
       }
     },
   });
-  hardenRealm(global, ["__bpLearner"]);
 
   return async () => {
     if (!learnerLoaded) {
@@ -148,6 +148,12 @@ global.__bpSeal = (exportsJson: unknown) => {
     emit({ type: "done" });
   };
 };
+
+// Frozen here, at the end of the harness's own evaluation, so a spare isolate (prepared
+// before its run) arrives sealed: the challenge's tests load into the frozen realm, and
+// the learner's code still runs only after this. __bpDefine and __bpSeal stay
+// configurable only so they can be deleted before any learner code runs.
+hardenRealm(global, ["__bpDefine", "__bpSeal", "__bpLearner"]);
 
 // Where a load-time error happened in the learner's (transpiled) file, when the stack says.
 function locate(error: unknown): { line?: number; column?: number } {

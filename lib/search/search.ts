@@ -1,4 +1,4 @@
-// Client-side search over a prebuilt index (see docs/decisions/005-search.md and 008).
+// Client-side search over a prebuilt index (see docs/decisions/005-search.md and 006).
 // MiniSearch does the ranking (BM25 with field boosts, prefix and fuzzy matching);
 // this module only says how text becomes terms and how much each field weighs.
 import MiniSearch from "minisearch";

@@ -47,6 +47,8 @@ export type ReviewCardView = z.infer<typeof reviewCardViewSchema>;
 export const dueReplySchema = z.object({
   serverNow: isoTime,
   cards: z.array(reviewCardViewSchema),
+  /** Cards due now beyond this list (the next request brings them). */
+  more: z.number(),
   /** Live cards due later (not shown yet). */
   later: z.number(),
 });

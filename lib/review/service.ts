@@ -58,22 +58,26 @@ export async function syncCards(learnerId: string, now: Date): Promise<void> {
 
 /** The cards due at `now`, oldest due first, each with its question and answer. */
 export async function dueCards(learnerId: string | null, now = new Date()): Promise<DueReply> {
-  if (!learnerId) return { serverNow: now.toISOString(), cards: [], later: 0 };
+  if (!learnerId) return { serverNow: now.toISOString(), cards: [], more: 0, later: 0 };
   await syncCards(learnerId, now);
   const live = await cards.listLiveCards(learnerId);
   const views: ReviewCardView[] = [];
   let later = 0;
+  let more = 0;
   for (const card of live) {
     if (card.due.getTime() > now.getTime()) {
       later++;
       continue;
     }
-    if (views.length >= DUE_PAGE) continue;
+    if (views.length >= DUE_PAGE) {
+      more++;
+      continue;
+    }
     // A card whose content was removed since it was made is skipped, not shown blank.
     const view = cardView(card);
     if (view) views.push(view);
   }
-  return { serverNow: now.toISOString(), cards: views, later };
+  return { serverNow: now.toISOString(), cards: views, more, later };
 }
 
 function notFound(cardId: string): AppError {

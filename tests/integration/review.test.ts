@@ -182,6 +182,21 @@ describe("scheduling with FSRS across days (injected clock)", () => {
   });
 });
 
+describe("the due list", () => {
+  test("carries 50 cards at most and says how many more are due now", async () => {
+    const { id } = await lib.learners.createLearner();
+    const concepts = ["caching", "sharding", "replication", "consensus", "load-balancer", "rate-limiting", "cdn", "bloom-filter", "pub-sub", "proxy"];
+    for (const concept of concepts) await lib.progress.markLessonRead(id, concept);
+    const now = new Date("2026-03-02T08:00:00Z");
+    const reply = await lib.service.dueCards(id, now);
+    const total = (await lib.cards.listLiveCards(id)).length;
+    expect(total).toBeGreaterThan(50);
+    expect(reply.cards).toHaveLength(50);
+    expect(reply.more).toBe(total - 50);
+    expect(reply.later).toBe(0);
+  });
+});
+
 describe("grading: bad input, ownership and versions", () => {
   async function learnerWithCard(): Promise<{ cookie: string; card: Card }> {
     const failed = await submit(mutant);

@@ -33,6 +33,7 @@ function untilText(due: string, now: number): string {
 export function ReviewSession() {
   const [cards, setCards] = useState<ReviewCardView[] | null>(null);
   const [later, setLater] = useState(0);
+  const [more, setMore] = useState(0);
   const [revealed, setRevealed] = useState(false);
   const [picked, setPicked] = useState<number | null>(null);
   const [last, setLast] = useState<(GradeReply & { until: string }) | null>(null);
@@ -47,6 +48,7 @@ export function ReviewSession() {
       const reply = await apiFetch("/api/review/due", { schema: dueReplySchema });
       setCards(reply.cards);
       setLater(reply.later);
+        setMore(reply.more);
     } catch (caught) {
       setError((caught as Error).message);
       setCards((current) => current ?? []);
@@ -60,6 +62,7 @@ export function ReviewSession() {
         if (!live) return;
         setCards(reply.cards);
         setLater(reply.later);
+        setMore(reply.more);
       },
       (caught: Error) => {
         if (!live) return;
@@ -88,7 +91,10 @@ export function ReviewSession() {
         const reply = await apiFetch(`/api/review/${card.id}/grade`, { body: { grade: value, version: card.version }, schema: gradeReplySchema });
         setLast({ ...reply, until: untilText(reply.due, Date.now()) });
         setDone((n) => n + 1);
-        setCards((current) => (current ?? []).slice(1));
+        const rest = (cards ?? []).slice(1);
+        setCards(rest);
+        // The list carries 50 cards at most: past the last, fetch the next ones.
+        if (rest.length === 0 && more > 0) await load();
         setRevealed(false);
         setPicked(null);
         requestAnimationFrame(() => headingRef.current?.focus());
@@ -105,7 +111,7 @@ export function ReviewSession() {
         setBusy(false);
       }
     },
-    [busy, card, load],
+    [busy, card, cards, load, more],
   );
 
   useEffect(() => {
@@ -136,7 +142,7 @@ export function ReviewSession() {
   return (
     <section aria-labelledby="review-card-title" className="mt-6 rounded-xl border border-slate-200 p-4 sm:p-6 dark:border-slate-800" data-testid="review-session">
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="review-progress">
-        {card ? `${cards.length} due now` : "Nothing due now"}
+        {card ? `${cards.length + more} due now` : "Nothing due now"}
         {done > 0 ? ` · ${done} reviewed this session` : ""}
         {later > 0 ? ` · ${later} scheduled later` : ""}
       </p>

@@ -420,5 +420,12 @@ describe("merge on sign-up", () => {
     expect(logs.map((l) => l.grade).sort()).toEqual([1, 3, 4]);
     expect(logs.filter((l) => l.cardId === shared.id).map((l) => l.grade)).toEqual([1, 4]);
     expect(await db.reviewCard.count({ where: { learnerId: anonymous.id } })).toBe(0);
+
+    // The export carries the cards and the whole review history.
+    const { exportLearnerData } = await import("../../lib/db/export");
+    const exported = await exportLearnerData(account);
+    expect(exported?.learner.reviewLogs.map((l) => l.grade).sort()).toEqual([1, 3, 4]);
+    expect(exported?.learner.reviewCards.map((c) => c.id).sort()).toEqual(merged.map((c) => c.id).sort());
+    expect(exported?.learner.strictMode).toBe(false);
   });
 });

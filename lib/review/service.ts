@@ -10,9 +10,9 @@ import * as cards from "../db/review-cards";
 import type { Verdict } from "../judge/verdict";
 import type { DueReply, GradeBody, GradeReply, ReviewCardView, ReviewSummary } from "./contract";
 import { gradeCard, retrievability, type ReviewGrade } from "./scheduler";
-import { contentCards, designCheckCards, rubricCards, submitCards, type CardChanges, type DesignCheckFailure } from "./sources";
+import { contentCards, designCheckCards, rubricCards, submitCards, type CardChanges, type CardRef, type CardSpec, type DesignCheckFailure } from "./sources";
 import { strictVerdict } from "./strict-verdict";
-import { cardView, stateName } from "./view";
+import { cardView, contentIndex, stateName, type ContentIndex } from "./view";
 
 export type { DueReply, GradeReply, ReviewSummary } from "./contract";
 
@@ -53,7 +53,22 @@ export async function syncCards(learnerId: string, now: Date): Promise<void> {
   const make = contentCards({ lessons, startedConcepts: started, scenarios: loadScenarios(), answeredScenarios: answers.map((a) => a.scenarioId) });
   const rubric = rubricCards(interviews);
   const design = designCheckCards(lastCheck ? { prompt: lastCheck.prompt, failed: failedChecks(lastCheck.verdict) } : null, designKeys);
-  await apply(learnerId, { make: [...make, ...rubric.make, ...design.make], retire: [...rubric.retire, ...design.retire] }, now);
+  // Only what would change: most calls find every card already made (one read, no write).
+  const existing = new Map((await cards.listAllCards(learnerId)).map((card) => [`${card.sourceKind}\0${card.sourceKey}`, card]));
+  const changed = (spec: CardSpec) => {
+    const card = existing.get(`${spec.sourceKind}\0${spec.sourceKey}`);
+    return !card || card.retiredAt !== null || (spec.payload !== undefined && stableJson(card.payload) !== stableJson(spec.payload));
+  };
+  const live = (ref: CardRef) => {
+    const card = existing.get(`${ref.sourceKind}\0${ref.sourceKey}`);
+    return card !== undefined && card.retiredAt === null;
+  };
+  await apply(learnerId, { make: [...make, ...rubric.make, ...design.make].filter(changed), retire: [...rubric.retire, ...design.retire].filter(live) }, now);
+}
+
+function stableJson(value: unknown): string {
+  if (!value || typeof value !== "object") return JSON.stringify(value ?? null);
+  return JSON.stringify(Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))));
 }
 
 /** The cards due at `now`, oldest due first, each with its question and answer. */
@@ -64,6 +79,7 @@ export async function dueCards(learnerId: string | null, now = new Date()): Prom
   const views: ReviewCardView[] = [];
   let later = 0;
   let more = 0;
+  let content: ContentIndex | undefined;
   for (const card of live) {
     if (card.due.getTime() > now.getTime()) {
       later++;
@@ -74,7 +90,7 @@ export async function dueCards(learnerId: string | null, now = new Date()): Prom
       continue;
     }
     // A card whose content was removed since it was made is skipped, not shown blank.
-    const view = cardView(card);
+    const view = cardView(card, (content ??= contentIndex()));
     if (view) views.push(view);
   }
   return { serverNow: now.toISOString(), cards: views, more, later };

@@ -44,21 +44,35 @@ function text(payload: unknown, field: string): string {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
 }
 
-function conceptRef(slug: string): { slug: string; title: string } | null {
-  const concept = listConcepts().find((c) => c.slug === slug);
-  return concept ? { slug: concept.slug, title: concept.title } : null;
+/** Content read once per list of cards (outside production every load reads the files again). */
+export interface ContentIndex {
+  concepts: Map<string, { slug: string; title: string }>;
+  lessons: Map<string, ReturnType<typeof loadLessonReviewSources>[number]>;
+  scenarios: Map<string, ReturnType<typeof loadScenarios>[number]>;
 }
 
-function index(key: string): { concept: string; n: number } {
+export function contentIndex(): ContentIndex {
+  return {
+    concepts: new Map(listConcepts().map((c) => [c.slug, { slug: c.slug, title: c.title }])),
+    lessons: new Map(loadLessonReviewSources().map((l) => [l.concept, l])),
+    scenarios: new Map(loadScenarios().map((s) => [s.id, s])),
+  };
+}
+
+function conceptRef(content: ContentIndex, slug: string): { slug: string; title: string } | null {
+  return content.concepts.get(slug) ?? null;
+}
+
+function keyIndex(key: string): { concept: string; n: number } {
   const at = key.lastIndexOf(":");
   return { concept: key.slice(0, at), n: Number(key.slice(at + 1)) };
 }
 
-function challengeBody(card: ReviewCardRow, question: (title: string) => string, answer: string): Body | null {
+function challengeBody(content: ContentIndex, card: ReviewCardRow, question: (title: string) => string, answer: string): Body | null {
   const challenge = loadChallenge(text(card.payload, "challengeId"));
   if (!challenge) return null;
   return {
-    concept: conceptRef(challenge.concept),
+    concept: conceptRef(content, challenge.concept),
     question: question(challenge.title),
     answer,
     explanation: `The challenge: ${challenge.summary} Its rules are in the lesson's challenge section.`,
@@ -66,13 +80,13 @@ function challengeBody(card: ReviewCardRow, question: (title: string) => string,
   };
 }
 
-function body(card: ReviewCardRow): Body | null {
+function body(card: ReviewCardRow, content: ContentIndex): Body | null {
   const kind = card.sourceKind as SourceKind;
   switch (kind) {
     case "quiz":
     case "follow_up": {
-      const { concept, n } = index(card.sourceKey);
-      const lesson = loadLessonReviewSources().find((l) => l.concept === concept);
+      const { concept, n } = keyIndex(card.sourceKey);
+      const lesson = content.lessons.get(concept);
       if (!lesson) return null;
       const ref = { slug: lesson.concept, title: lesson.title };
       if (kind === "quiz") {
@@ -93,13 +107,14 @@ function body(card: ReviewCardRow): Body | null {
       return { concept: ref, question: followUp.question, answer: plainText(followUp.answer), link: { href: `/concepts/${concept}#${FOLLOW_UPS_ANCHOR}`, label: `${lesson.title}: interview follow-ups` } };
     }
     case "scenario": {
-      const scenario = loadScenarios().find((s) => s.id === card.sourceKey);
-      const ref = scenario && conceptRef(scenario.concept);
+      const scenario = content.scenarios.get(card.sourceKey);
+      const ref = scenario && conceptRef(content, scenario.concept);
       if (!scenario || !ref) return null;
       return { concept: ref, question: `${scenario.text} Which concept is this, and why?`, answer: ref.title, explanation: scenario.reason, link: { href: `/concepts/${ref.slug}`, label: `The ${ref.title} lesson` } };
     }
     case "hidden_test":
       return challengeBody(
+        content,
         card,
         (title) => `Your code for "${title}" failed the hidden test '${text(card.payload, "name")}'. What does the rule say, and what did your code do?`,
         text(card.payload, "message") ? `The test reported: ${text(card.payload, "message")}` : "The test failed without a message.",
@@ -107,6 +122,7 @@ function body(card: ReviewCardRow): Body | null {
     case "strict_failure": {
       const failed = Number(text(card.payload, "failed"));
       return challengeBody(
+        content,
         card,
         (title) => `Your code for "${title}" failed ${failed} hidden test${failed === 1 ? "" : "s"} of ${text(card.payload, "total")}. Which of the challenge's rules did you check, and which edge cases did you skip?`,
         "Strict mode does not say which tests failed, as in a real interview. Go through every rule of the challenge and name the edge case each one implies.",
@@ -125,7 +141,7 @@ function body(card: ReviewCardRow): Body | null {
     }
     case "design_check": {
       const prompt = loadInterviewPrompt(text(card.payload, "prompt"));
-      const concept = conceptRef(card.conceptSlug);
+      const concept = conceptRef(content, card.conceptSlug);
       return {
         concept,
         question: `Your last design check${prompt ? ` of "${prompt.title}"` : ""} failed the "${card.sourceKey}" check. What did it find, and how would you change the board?`,
@@ -139,8 +155,8 @@ function body(card: ReviewCardRow): Body | null {
 }
 
 /** What the review page shows of a card, from content (and the payload for failures); null if its content is gone. */
-export function cardView(card: ReviewCardRow): ReviewCardView | null {
-  const view = body(card);
+export function cardView(card: ReviewCardRow, content: ContentIndex = contentIndex()): ReviewCardView | null {
+  const view = body(card, content);
   if (!view) return null;
   const kind = card.sourceKind as SourceKind;
   return { id: card.id, version: card.version, kind, kindLabel: KIND_LABELS[kind], ...view, due: card.due.toISOString(), state: stateName(card.state), reps: card.reps };

@@ -184,10 +184,17 @@ service.on("exit", (code, signal) => process.stderr.write(`judge service exited 
 
 async function judgeOnce(challenge: Challenge): Promise<number> {
   const started = performance.now();
-  const response = await fetch(`http://127.0.0.1:${port}/judge`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-judge-secret": secret },
-    body: JSON.stringify({ challengeId: challenge.id, mode: "submit", code: challenge.solution }),
+  const send = () =>
+    fetch(`http://127.0.0.1:${port}/judge`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-judge-secret": secret },
+      body: JSON.stringify({ challengeId: challenge.id, mode: "submit", code: challenge.solution }),
+    });
+  // After a long native round the pooled connection has outlived the server's 5 s
+  // keep-alive and is closed as it is reused: the request never reached the judge, so send it again.
+  const response = await send().catch((error: unknown) => {
+    if ((error as { cause?: { code?: string } }).cause?.code === "UND_ERR_SOCKET") return send();
+    throw error;
   });
   const verdict = (await response.json()) as { verdict: string };
   if (verdict.verdict !== "passed") throw new Error(`${challenge.id}: expected a pass, got ${verdict.verdict}`);

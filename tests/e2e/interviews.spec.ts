@@ -24,13 +24,14 @@ test.describe("mock interviews", () => {
     const notes = page.getByTestId("notes");
     await notes.click();
     await page.keyboard.type("Read heavy, 100:1. Put an LB in front and a Redis cache for hot keys.");
-    await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
-    await expect(page.locator("[data-save-state]")).toContainText("version");
+    // The notes' save state: the design board on the same page reports its own.
+    await expect(page.locator("p[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+    await expect(page.locator("p[data-save-state]")).toContainText("version");
 
     // The worksheet's result goes into the notes.
     await page.getByRole("button", { name: "Insert into notes" }).click();
     await expect(notes).toHaveValue(/QPS from daily users: .* -> average .* requests\/s/);
-    await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+    await expect(page.locator("p[data-save-state]")).toHaveAttribute("data-save-state", "saved");
 
     const before = await remaining(page);
     await page.reload();

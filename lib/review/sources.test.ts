@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { RUBRIC_MAX_PER_POINT } from "../interview/view";
 import { contentCards, designCheckCards, rubricCards, submitCards, type SubmitOutcome } from "./sources";
 
 const failedSubmit: SubmitOutcome = {
@@ -85,13 +86,18 @@ describe("hidden-test cards", () => {
 });
 
 describe("rubric cards", () => {
-  test("points scored 1 or 2 in the latest finished interview of a prompt make cards; 3 or 4 there retire them", () => {
+  // The app's rubric scores each point 0 (missed), 1 (partly) or 2 (fully): RUBRIC_MAX_PER_POINT.
+  // The "1 or 2 of 4" is the lower half of a four-step scale; here that is every point not fully made.
+  test("points missed or partly made in the latest finished interview of a prompt make cards; a point fully made there retires its card", () => {
     const { make, retire } = rubricCards([
-      { prompt: "url-shortener", rubricScores: [1, 4, 2], finishedAt: new Date("2026-01-01") },
-      { prompt: "url-shortener", rubricScores: [3, 2, 0], finishedAt: new Date("2026-01-05") },
-      { prompt: "chat", rubricScores: [2], finishedAt: null },
+      { prompt: "url-shortener", rubricScores: [0, 2, 1], finishedAt: new Date("2026-01-01") },
+      { prompt: "url-shortener", rubricScores: [2, 1, 0], finishedAt: new Date("2026-01-05") },
+      { prompt: "chat", rubricScores: [0], finishedAt: null },
     ]);
-    expect(make).toEqual([{ sourceKind: "rubric", sourceKey: "url-shortener:1", conceptSlug: "", payload: { prompt: "url-shortener", point: 1, score: 2 } }]);
+    expect(make).toEqual([
+      { sourceKind: "rubric", sourceKey: "url-shortener:1", conceptSlug: "", payload: { prompt: "url-shortener", point: 1, score: 1, outOf: RUBRIC_MAX_PER_POINT } },
+      { sourceKind: "rubric", sourceKey: "url-shortener:2", conceptSlug: "", payload: { prompt: "url-shortener", point: 2, score: 0, outOf: RUBRIC_MAX_PER_POINT } },
+    ]);
     expect(retire).toEqual([{ sourceKind: "rubric", sourceKey: "url-shortener:0" }]);
   });
 });

@@ -1,6 +1,7 @@
 // Where review cards come from, as pure functions of what the learner did: which cards
 // to make (kind + key, unique per learner) and which to retire. lib/review/service.ts
 // reads the facts from lib/db and lib/content and applies these.
+import { RUBRIC_MAX_PER_POINT } from "../interview/view";
 
 export const SOURCE_KINDS = ["quiz", "follow_up", "scenario", "hidden_test", "strict_failure", "rubric", "design_check"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -92,8 +93,9 @@ export function submitCards(outcome: SubmitOutcome, strict: boolean): CardChange
 }
 
 /**
- * Rubric cards: the points scored 1 or 2 (of 4) in the latest finished interview of each
- * prompt; a point scored 3 or 4 there retires its card.
+ * Rubric cards: the points not fully made (0 "missed" or 1 "partly", of RUBRIC_MAX_PER_POINT)
+ * in the latest finished interview of each prompt; a point fully made there retires its card.
+ * (The issue's "scored 1 or 2 of 4" is the lower half of a four-step scale; the app's rubric has three steps.)
  */
 export function rubricCards(interviews: Array<{ prompt: string; rubricScores: number[] | null; finishedAt: Date | null }>): CardChanges {
   const latest = new Map<string, number[]>();
@@ -104,8 +106,8 @@ export function rubricCards(interviews: Array<{ prompt: string; rubricScores: nu
   for (const [prompt, scores] of latest) {
     scores.forEach((score, index) => {
       const ref = { sourceKind: "rubric" as const, sourceKey: `${prompt}:${index}` };
-      if (score === 1 || score === 2) make.push({ ...ref, conceptSlug: "", payload: { prompt, point: index, score } });
-      else if (score >= 3) retire.push(ref);
+      if (score < RUBRIC_MAX_PER_POINT) make.push({ ...ref, conceptSlug: "", payload: { prompt, point: index, score, outOf: RUBRIC_MAX_PER_POINT } });
+      else retire.push(ref);
     });
   }
   return { make, retire };

@@ -1,6 +1,7 @@
 import "server-only";
 import { listConcepts } from "../content/catalog";
 import { loadInterviewPrompt } from "../content/interviews";
+import { RUBRIC_MAX_PER_POINT } from "../interview/view";
 import { loadScenarios } from "../content/reference";
 import { loadLessonReviewSources } from "../content/review-sources";
 import { loadChallenge } from "../content/server-challenges";
@@ -134,7 +135,7 @@ function body(card: ReviewCardRow, content: ContentIndex): Body | null {
       if (!prompt || !point) return null;
       return {
         concept: null,
-        question: `In the "${prompt.title}" mock interview you scored yourself ${text(card.payload, "score")} of 4 on a rubric point. It begins: "${point.split(/[.:;]/)[0]!.slice(0, 80)}". What does a strong answer cover there?`,
+        question: `In the "${prompt.title}" mock interview you scored yourself ${text(card.payload, "score")} of ${text(card.payload, "outOf") || RUBRIC_MAX_PER_POINT} on a rubric point. It begins: "${point.split(/[.:;]/)[0]!.slice(0, 80)}". What does a strong answer cover there?`,
         answer: point,
         link: { href: "/interviews", label: "Mock interviews: the reference answers" },
       };

@@ -339,7 +339,7 @@ describe("strict mode", () => {
 });
 
 describe("cards from interviews and design checks", () => {
-  test("rubric points scored 1 or 2 and the last design check's failed checks become cards; a later check that passes retires them", async () => {
+  test("rubric points missed or partly made (0 or 1 of 2) and the last design check's failed checks become cards; a later check that passes retires them", async () => {
     const db = lib.client.db();
     const { id } = await lib.learners.createLearner();
     const now = new Date("2026-03-02T08:00:00Z");
@@ -350,7 +350,7 @@ describe("cards from interviews and design checks", () => {
         status: "finished",
         phaseIndex: 0,
         timer: finish(startTimer([{ name: "Requirements", minutes: 5 }], now.getTime() - HOUR), now.getTime()) as object,
-        rubricScores: [1, 4, 2, 3, 4, 4],
+        rubricScores: [1, 2, 0, 2, 2, 2], // missed, partly or fully (0-2): points 0 and 2 were not fully made
         finishedAt: now,
       },
     });
@@ -373,6 +373,7 @@ describe("cards from interviews and design checks", () => {
     const rubric = cards.filter((c) => c.kind === "rubric");
     expect(rubric).toHaveLength(2);
     expect(rubric.every((c) => c.question.includes("\"Design a URL shortener\" mock interview"))).toBe(true);
+    expect(rubric.map((c) => c.question.match(/scored yourself (\d) of (\d)/)?.slice(1)).sort()).toEqual([["0", "2"], ["1", "2"]]);
     const design = cards.filter((c) => c.kind === "design_check");
     expect(design.map((c) => c.answer).sort()).toEqual(["The cache is a single point of failure.", "The database runs at 140% of its capacity."]);
     expect(design.find((c) => c.answer.includes("140%"))?.concept?.slug).toBe("sharding");

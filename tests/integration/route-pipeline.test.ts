@@ -10,68 +10,10 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
 import { createJudgeService } from "../../lib/judge/service";
 import { createDatabase, useAppEnv } from "./database";
+import { BASE, callRoute, json, type Reply } from "./request-scope";
 
-const scope = vi.hoisted(() => ({
-  current: null as null | { request: Request; setCookies: Map<string, string> },
-}));
-
-vi.mock("next/headers", () => {
-  const active = () => {
-    if (!scope.current) throw new Error("next/headers used outside a request");
-    return scope.current;
-  };
-  const requestCookies = (request: Request) =>
-    new Map(
-      (request.headers.get("cookie") ?? "")
-        .split(";")
-        .map((part) => part.trim())
-        .filter(Boolean)
-        .map((part) => [part.slice(0, part.indexOf("=")), part.slice(part.indexOf("=") + 1)] as const),
-    );
-  return {
-    headers: async () => active().request.headers,
-    cookies: async () => {
-      const { request, setCookies } = active();
-      return {
-        get: (name: string) => {
-          const value = setCookies.get(name) ?? requestCookies(request).get(name);
-          return value === undefined ? undefined : { name, value };
-        },
-        set: (name: string, value: string) => void setCookies.set(name, value),
-        delete: (name: string) => void setCookies.set(name, ""),
-      };
-    },
-  };
-});
-
-type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
-
-interface Reply {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown>;
-  cookie: string | undefined;
-}
-
-const BASE = "http://localhost";
-
-/** One request through a handler, with the request scope Next.js would give it. */
-async function call(handler: Handler, path: string, init: RequestInit & { params?: Record<string, string>; cookie?: string } = {}): Promise<Reply> {
-  const headers = new Headers(init.headers);
-  if (init.cookie) headers.set("cookie", init.cookie);
-  const request = new Request(BASE + path, { ...init, headers, duplex: "half" } as RequestInit);
-  scope.current = { request, setCookies: new Map() };
-  try {
-    const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
-    const text = await response.text();
-    const learner = scope.current.setCookies.get("bp_learner");
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, cookie: learner ? `bp_learner=${learner}` : undefined };
-  } finally {
-    scope.current = null;
-  }
-}
-
-const json = (value: unknown): RequestInit => ({ body: JSON.stringify(value), headers: { "content-type": "application/json" } });
+vi.mock("next/headers", async () => (await import("./request-scope")).nextHeaders());
+const call = callRoute;
 
 let api: {
   interviews: typeof import("../../app/api/interviews/route");

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "./client";
 import { Prisma } from "./generated/client";
+import type { FsrsState } from "../review/scheduler";
 
 // Spaced-review cards and their logs (lib/review). Every read and write takes the learner,
 // so another learner's card id finds nothing.
@@ -19,18 +20,8 @@ export interface ReviewCardRef {
   sourceKey: string;
 }
 
-export interface FsrsColumns {
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
-}
+/** The FSRS state is stored column for column as the scheduler defines it. */
+export type FsrsColumns = FsrsState;
 
 export interface ReviewCardRow extends FsrsColumns {
   id: string;

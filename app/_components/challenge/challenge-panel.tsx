@@ -9,6 +9,7 @@ import type { EditorMarker } from "./code-editor";
 import type { ChallengeView, SubmissionRow } from "./types";
 import { useDarkMode, useIsMac } from "../ui/use-dark-mode";
 import { SubmissionHistory } from "./submission-history";
+import { ChallengeHeading } from "./challenge-heading";
 import { VerdictView, verdictSummary } from "./verdict-view";
 import { StrictModeToggle } from "../review/strict-mode-toggle";
 import { buttonClass } from "../ui/button";
@@ -232,16 +233,7 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
 
   return (
     <section aria-labelledby="challenge-title" className="flex flex-col gap-3">
-      <div>
-        <p className="text-xs font-semibold uppercase tracking-wider text-sky-700 dark:text-sky-300">Challenge</p>
-        <h2 id="challenge-title" className="text-xl font-semibold">
-          {challenge.title}
-        </h2>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{challenge.summary}</p>
-        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          Export: <code className="font-mono">{challenge.exports.join(", ")}</code>
-        </p>
-      </div>
+      <ChallengeHeading challenge={challenge} />
 
       <div role="tablist" aria-label="Editor views" className="flex gap-1 border-b border-slate-200 text-sm dark:border-slate-800">
         {(["code", "examples"] as const).map((id) => (

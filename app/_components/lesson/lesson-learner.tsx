@@ -8,6 +8,7 @@ import { createContext, use, useEffect, useState, type ReactNode } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { lessonLearnerSchema, type LessonLearnerDto } from "@/lib/progress/lesson-contract";
 import { ChallengePanel } from "../challenge/challenge-panel";
+import { ChallengeHeading } from "../challenge/challenge-heading";
 import type { ChallengeView } from "../challenge/types";
 import { LessonReadTracker } from "../dashboard/lesson-read-tracker";
 import { ProgressBadge } from "../dashboard/progress-badge";
@@ -96,16 +97,7 @@ export function LessonChallenge({ challenge, editorLibs }: ChallengeProps) {
   // While loading (or if loading failed) the panel's frame is drawn at its final size.
   return (
     <section aria-labelledby="challenge-title" className="flex flex-col gap-3" data-testid="challenge-loading">
-      <div>
-        <p className="text-xs font-semibold uppercase tracking-wider text-sky-800 dark:text-sky-300">Challenge</p>
-        <h2 id="challenge-title" className="text-xl font-semibold">
-          {challenge.title}
-        </h2>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{challenge.summary}</p>
-        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          Export: <code className="font-mono">{challenge.exports.join(", ")}</code>
-        </p>
-      </div>
+      <ChallengeHeading challenge={challenge} />
       <div className="h-[2.125rem] border-b border-slate-200 dark:border-slate-800" />
       <div className="flex h-[28rem] items-center justify-center rounded-lg border border-slate-200 dark:border-slate-800">
         {state.status === "failed" ? (

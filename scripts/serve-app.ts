@@ -4,14 +4,19 @@
 // client's address would believe whatever the client wrote. Here the socket's peer is
 // known: each request gets CLIENT_ADDRESS_HEADER resolved from it and the trusted
 // proxies (BLUEPRINT_TRUSTED_PROXIES), replacing any such header the client sent.
+// It also stamps each request with x-request-id and logs one JSON line per request
+// (lib/serve/request-log.ts; BLUEPRINT_REQUEST_LOG=off silences it).
 // Usage: tsx scripts/serve-app.ts dev|start --port 3000
 import { createServer, type IncomingMessage } from "node:http";
 import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, resolveClientAddress } from "../lib/rate-limit/client-address";
+import { REQUEST_ID_HEADER, resolveRequestId } from "../lib/serve/request-id";
+import { logRequestWhenDone, requestLogEnabled } from "../lib/serve/request-log";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
 const trusted = parseTrustedProxies(process.env.BLUEPRINT_TRUSTED_PROXIES ?? "");
+const logRequests = requestLogEnabled();
 
 // What `next dev` / `next start` set before Next.js (and React) load.
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (mode === "dev" ? "development" : "production"), NEXT_RUNTIME: "nodejs" });
@@ -28,6 +33,10 @@ function stampClientAddress(request: IncomingMessage): void {
 
 const server = createServer((request, response) => {
   stampClientAddress(request);
+  const requestId = resolveRequestId(request.socket.remoteAddress, request.headers[REQUEST_ID_HEADER], trusted);
+  request.headers[REQUEST_ID_HEADER] = requestId;
+  response.setHeader(REQUEST_ID_HEADER, requestId);
+  if (logRequests) logRequestWhenDone(request, response, requestId);
   void handle(request, response);
 });
 // Development's hot reload speaks WebSocket.
@@ -38,7 +47,8 @@ server.on("upgrade", (request, socket, head) => {
 // Every interface, IPv6 and IPv4, as `next start` listens (IPv4 peers then read ::ffff:a.b.c.d, which is normalized).
 server.listen(port, () => {
   const proxies = trusted.size > 0 ? `${trusted.size} trusted prox${trusted.size === 1 ? "y" : "ies"}` : "no trusted proxies";
-  process.stdout.write(`[blueprint] Next.js (${mode}) on http://localhost:${port}, ${proxies}\n`);
+  const log = logRequests ? "request log on" : "request log off (BLUEPRINT_REQUEST_LOG=off)";
+  process.stdout.write(`[blueprint] Next.js (${mode}) on http://localhost:${port}, ${proxies}, ${log}\n`);
 });
 
 function stop() {

@@ -15,6 +15,9 @@
 //      another learner's resource, so nothing tells the two apart), "ensure" (created, with
 //      its cookie, on first write);
 //   4. `writeLimit`: one token of that kind from the learner's write bucket (429).
+// Every handler gets `requestId`: the request's `x-request-id` when it is a sane token (the
+// serving process stamps one), else a new UUID; the response echoes it, and the log line
+// of a 500 or 503 carries it, so one id ties the access log, the error and the judge job.
 // The handler returns a Response, or a value sent as JSON (`status`, default 200), or
 // undefined for 204. It throws AppError (lib/app-error.ts) for anything the caller got
 // wrong; the wrapper answers `{ error, code, ...details }` with the code's status and
@@ -23,6 +26,8 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError, appErrorStatus, isAppError } from "../app-error";
+import { databaseUnavailable } from "../db/unavailable";
+import { recordRefusal } from "../metrics/registry";
 import { assertWriteAllowed, type WriteKind } from "../rate-limit/write-limit";
 import { currentLearnerId, ensureLearnerId } from "../session/current-learner";
 
@@ -53,6 +58,8 @@ export interface RouteInput<P extends Schema, Q extends Schema, B extends Schema
   query: Parsed<Q>;
   body: Parsed<B>;
   learnerId: LearnerOf<L>;
+  /** This request's id (x-request-id), for log lines and jobs started on its behalf. */
+  requestId: string;
 }
 
 /** What Next.js passes a route handler; params are parsed by schema, so their shape is not trusted here. */
@@ -68,21 +75,39 @@ export function route<P extends Schema = undefined, Q extends Schema = undefined
 ): RouteHandler {
   return async (request, context) => {
     const since = performance.now();
-    return withServerTiming(await handle(request, context), since);
+    const requestId = requestIdOf(request);
+    return withRequestId(withServerTiming(await handle(request, context, requestId), since), requestId);
   };
-  async function handle(request: Request, context: { params: Promise<unknown> }): Promise<Response> {
+  async function handle(request: Request, context: { params: Promise<unknown> }, requestId: string): Promise<Response> {
     try {
       const params = spec.params ? parse(spec.params, (await context.params) ?? {}, "path") : undefined;
       const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
       const body = spec.body ? parse(spec.body, await readJsonBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body") : undefined;
       const learnerId = await resolveLearner(spec.learner ?? "none", spec.notFound);
       if (spec.writeLimit && learnerId) await assertWriteAllowed(learnerId, spec.writeLimit);
-      const result = await handler({ request, params, query, body, learnerId } as RouteInput<P, Q, B, L>);
+      const result = await handler({ request, params, query, body, learnerId, requestId } as RouteInput<P, Q, B, L>);
       return toResponse(result, spec.status ?? 200);
     } catch (error) {
-      return errorResponse(error, request);
+      return errorResponse(error, request, requestId);
     }
   }
+}
+
+const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The caller's x-request-id when it is a short plain token (it goes into logs as it is), else a new one. */
+export function requestIdOf(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given !== null && SANE_REQUEST_ID.test(given) ? given : crypto.randomUUID();
+}
+
+function withRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set("x-request-id", requestId);
+  } catch {
+    // Immutable headers (a Response passed through from fetch): sent without the id.
+  }
+  return response;
 }
 
 // Server-Timing `route`: the whole pipeline in this process, parsing and learner included
@@ -167,13 +192,57 @@ function toResponse(result: unknown, status: number): Response {
   return Response.json(result, { status, headers: { "cache-control": "no-store" } });
 }
 
-/** AppError -> its status, `{ error, code, ...details }` and Retry-After; anything else -> a logged 500. */
-export function errorResponse(error: unknown, request: Request): Response {
-  if (isAppError(error)) {
+/**
+ * AppError -> its status, `{ error, code, ...details }` and Retry-After; a lost database ->
+ * 503 "unavailable" (lib/db/unavailable.ts says which errors are that); anything else -> a
+ * 500 that leaks nothing. 429s and 503s are counted (GET /metrics); 500s and 503s are logged
+ * as one JSON line with the request id.
+ */
+export function errorResponse(error: unknown, request: Request, requestId: string = requestIdOf(request)): Response {
+  const database = databaseUnavailable(error);
+  const known = database ?? (isAppError(error) ? error : null);
+  const path = new URL(request.url).pathname;
+  if (known) {
+    const status = appErrorStatus[known.code];
+    if (status === 429 || status === 503) recordRefusal(status, database ? "database" : refusalArea(path));
+    if (status === 503) logError({ requestId, request, path, code: known.code, error });
     const headers: Record<string, string> = { "cache-control": "no-store" };
-    if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
-    return Response.json({ ...error.details, error: error.message, code: error.code }, { status: appErrorStatus[error.code], headers });
+    if (known.retryAfterSeconds !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(known.retryAfterSeconds)));
+    return Response.json({ ...known.details, error: known.message, code: known.code }, { status, headers });
   }
-  console.error("unhandled error in", request.method, new URL(request.url).pathname, error);
+  logError({ requestId, request, path, code: "internal", error });
   return Response.json({ error: INTERNAL_ERROR, code: "internal" }, { status: 500, headers: { "cache-control": "no-store" } });
+}
+
+// The metric label of a refusal: the part of the API it came from ("submissions",
+// "challenges", ...), a short fixed set, unlike the full path with its ids.
+function refusalArea(path: string): string {
+  const [, first, second] = path.split("/");
+  return (first === "api" ? second : first) || "root";
+}
+
+// One JSON line: the error's own message (never the request body, so never a learner's code,
+// and never a URL with a password: lib/db's errors are described, not printed).
+function logError(o: { requestId: string; request: Request; path: string; code: string; error: unknown }): void {
+  const message = o.error instanceof Error ? o.error.message : String(o.error);
+  logLine({
+    level: "error",
+    msg: o.code === "internal" ? "unhandled error" : "unavailable",
+    requestId: o.requestId,
+    method: o.request.method,
+    route: o.path,
+    code: o.code,
+    error: redact(message.split("\n")[0]!.slice(0, 500)),
+    ...(o.code === "internal" && o.error instanceof Error && o.error.stack ? { stack: redact(o.error.stack.split("\n").slice(0, 8).join("\n")) } : {}),
+  });
+}
+
+// Until lib/log/log-line.ts lands: the same one JSON line, on stderr.
+function logLine(fields: Record<string, unknown>): void {
+  console.error(JSON.stringify({ time: new Date().toISOString(), ...fields }));
+}
+
+// A connection string in an error message carries its password: never logged.
+function redact(text: string): string {
+  return text.replace(/\b(postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+@/gi, "$1***@");
 }

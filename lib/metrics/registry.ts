@@ -1,0 +1,83 @@
+// The app's Prometheus metrics (GET /metrics), with prom-client.
+//
+// One Registry per process, kept on globalThis: Next.js bundles each route handler on its
+// own, so a plain module-level registry can exist once per bundle, and /metrics would not
+// see what the submit route counted. The metric objects live on the same global for the
+// same reason (a second bundle registering a metric of the same name would throw).
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+// From a trivial run (a few ms) to the judge's wall-clock limit and a queue wait of half a minute.
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+interface AppMetrics {
+  registry: Registry;
+  submissions: Counter<"mode" | "verdict">;
+  judgeDuration: Histogram<"mode">;
+  queueWait: Histogram;
+  refusals: Counter<"status" | "reason">;
+}
+
+const globalForMetrics = globalThis as unknown as { blueprintMetrics?: AppMetrics };
+
+function createMetrics(): AppMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "blueprint_" });
+  return {
+    registry,
+    submissions: new Counter({
+      name: "blueprint_submissions_total",
+      help: "Runs and submits judged, by mode and verdict.",
+      labelNames: ["mode", "verdict"] as const,
+      registers: [registry],
+    }),
+    judgeDuration: new Histogram({
+      name: "blueprint_judge_duration_seconds",
+      help: "Time the judge took for one run or submit, by mode.",
+      labelNames: ["mode"] as const,
+      buckets: SECONDS_BUCKETS,
+      registers: [registry],
+    }),
+    queueWait: new Histogram({
+      name: "blueprint_judge_queue_wait_seconds",
+      help: "Time a judge job waited in the queue before a worker took it.",
+      buckets: SECONDS_BUCKETS,
+      registers: [registry],
+    }),
+    refusals: new Counter({
+      name: "blueprint_http_refusals_total",
+      help: "Requests refused with 429 (rate limited) or 503 (unavailable), by status and reason.",
+      labelNames: ["status", "reason"] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+function metrics(): AppMetrics {
+  globalForMetrics.blueprintMetrics ??= createMetrics();
+  return globalForMetrics.blueprintMetrics;
+}
+
+/** One judged run or submit: its verdict, the judge's time and, through the queue, the wait before a worker took it. */
+export function recordJudgeOutcome(o: { mode: "run" | "submit"; verdict: string; judgeMs: number; queueWaitMs?: number }): void {
+  const m = metrics();
+  m.submissions.inc({ mode: o.mode, verdict: o.verdict });
+  m.judgeDuration.observe({ mode: o.mode }, Math.max(0, o.judgeMs) / 1000);
+  if (o.queueWaitMs !== undefined) m.queueWait.observe(Math.max(0, o.queueWaitMs) / 1000);
+}
+
+/** A request refused: 429 (a limit) or 503 (something is unavailable), with a short reason label. */
+export function recordRefusal(status: 429 | 503, reason: string): void {
+  metrics().refusals.inc({ status: String(status), reason });
+}
+
+/** Every metric of this process in Prometheus' text format. */
+export function metricsText(): Promise<string> {
+  return metrics().registry.metrics();
+}
+
+/** The Content-Type of metricsText() (Prometheus text format 0.0.4). */
+export function metricsContentType(): string {
+  return metrics().registry.contentType;
+}
+
+export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;

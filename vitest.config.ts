@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects, all run by `npm test`: unit (pure code), integration (a real
+// Four projects, all run by `npm test`: unit (pure code), integration (a real
 // PostgreSQL started by the global setup), content (every lesson and every
-// challenge through the real judge).
+// challenge through the real judge), cluster (after the build: see scripts/run-tests.ts).
 export default defineConfig({
   resolve: {
     alias: {
@@ -44,6 +44,20 @@ export default defineConfig({
           execArgv: ["--no-node-snapshot"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The cluster under faults (tests/cluster): real HAProxy, app servers on a production
+          // build, judge workers; run by npm test after the build, not by a bare `vitest run`.
+          name: "cluster",
+          include: ["tests/cluster/**/*.test.ts"],
+          pool: "forks",
+          execArgv: ["--no-node-snapshot"],
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
         },
       },
     ],

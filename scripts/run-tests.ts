@@ -1,7 +1,8 @@
 // npm test: every check the project has, in the order that fails fastest.
 //   typecheck -> lint -> vitest (unit, content + judge, integration on a real
-//   PostgreSQL) -> next build -> Playwright end to end in Chromium.
-// Prints one closing line "tests: N passed, N failed" over vitest and Playwright.
+//   PostgreSQL) -> next build -> cluster (the fault tests in tests/cluster: HAProxy,
+//   app servers on that build, judge workers) -> Playwright end to end in Chromium.
+// Prints one closing line "tests: N passed, N failed" over vitest (both steps) and Playwright.
 //   npm test -- vitest e2e            only those steps (an unknown name is an error)
 //   npm test -- vitest -- <args>      extra arguments for the chosen steps' runners
 // A vitest or Playwright step that ran no test fails: a filter that matches nothing
@@ -32,9 +33,15 @@ const steps: Step[] = [
   {
     name: "vitest",
     command: bin("vitest"),
-    args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "vitest.json")}`],
+    // Every project but the cluster's, which needs the build and runs after it.
+    args: ["run", "--project", "!cluster", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "vitest.json")}`],
   },
   { name: "build", command: bin("next"), args: ["build"], env: { NEXT_TELEMETRY_DISABLED: "1" } },
+  {
+    name: "cluster",
+    command: bin("vitest"),
+    args: ["run", "--project", "cluster", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "cluster.json")}`],
+  },
   { name: "e2e", command: bin("playwright"), args: ["test"] },
 ];
 
@@ -46,8 +53,8 @@ function counts(file: string, read: (json: Record<string, unknown>) => [number, 
     return [0, 0];
   }
 }
-function vitestCounts(): [number, number] {
-  return counts(path.join(results, "vitest.json"), (json) => [Number(json.numPassedTests ?? 0), Number(json.numFailedTests ?? 0)]);
+function vitestCounts(file = "vitest.json"): [number, number] {
+  return counts(path.join(results, file), (json) => [Number(json.numPassedTests ?? 0), Number(json.numFailedTests ?? 0)]);
 }
 function e2eCounts(): [number, number] {
   return counts(path.join(results, "e2e.json"), (json) => {
@@ -73,7 +80,7 @@ for (const step of steps) {
   const args = [...step.args, ...(only.length > 0 ? extraArgs : [])];
   const run = spawnSync(step.command, args, { stdio: "inherit", env: { ...process.env, ...step.env } });
   // A runner's exit code alone is not trusted: a library's exit hook once turned a red run into exit 0.
-  const counted = step.name === "vitest" ? vitestCounts() : step.name === "e2e" ? e2eCounts() : null;
+  const counted = step.name === "vitest" ? vitestCounts() : step.name === "cluster" ? vitestCounts("cluster.json") : step.name === "e2e" ? e2eCounts() : null;
   const ranNothing = counted !== null && counted[0] + counted[1] === 0;
   const ok = run.status === 0 && (counted?.[1] ?? 0) === 0 && !ranNothing;
   if (ranNothing) process.stdout.write(`${step.name} ran no test: a filter that matches nothing is a failure, not a pass\n`);
@@ -85,10 +92,12 @@ for (const step of steps) {
 }
 
 const [vitestPassed, vitestFailed] = vitestCounts();
+const [clusterPassed, clusterFailed] = vitestCounts("cluster.json");
 const [e2ePassed, e2eFailed] = e2eCounts();
 
-const passed = vitestPassed + e2ePassed;
-const failed = vitestFailed + e2eFailed + (failedStep && vitestFailed + e2eFailed === 0 ? 1 : 0);
+const passed = vitestPassed + clusterPassed + e2ePassed;
+const failedTests = vitestFailed + clusterFailed + e2eFailed;
+const failed = failedTests + (failedStep && failedTests === 0 ? 1 : 0);
 if (failedStep) process.stdout.write(`\nStopped at the ${failedStep} step.\n`);
 process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);
 process.exit(failedStep ? 1 : 0);

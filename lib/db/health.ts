@@ -7,6 +7,12 @@ export interface PieceHealth {
   problem?: string;
 }
 
+/** The database: up, how long a trivial query took, and the problem in words when down. */
+export interface DatabaseHealth extends PieceHealth {
+  /** Round trip of `SELECT 1` through the app's own Prisma client (its pool included), in ms. */
+  latencyMs?: number;
+}
+
 /** Words for a database failure a newcomer can act on; never the URL (it holds the password). */
 export function describeDatabaseProblem(error: unknown): string {
   const text = `${(error as { code?: string })?.code ?? ""} ${String((error as Error)?.message ?? error)} ${String((error as { cause?: unknown })?.cause ?? "")}`;
@@ -19,19 +25,27 @@ export function describeDatabaseProblem(error: unknown): string {
   return `PostgreSQL did not answer a trivial query: ${String((error as Error)?.message ?? error).split("\n")[0]?.slice(0, 200)}`;
 }
 
-export async function databaseHealth(timeoutMs: number): Promise<PieceHealth> {
+/** `work` or a rejection after `timeoutMs` ("timed out"), whichever comes first. */
+export async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      db().$queryRaw`SELECT 1`,
-      new Promise((_, reject) => {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error("timed out")), timeoutMs);
       }),
     ]);
-    return { up: true };
-  } catch (error) {
-    return { up: false, problem: describeDatabaseProblem(error) };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+export async function databaseHealth(timeoutMs: number): Promise<DatabaseHealth> {
+  const since = performance.now();
+  try {
+    await withTimeout(db().$queryRaw`SELECT 1`, timeoutMs);
+    return { up: true, latencyMs: Math.round((performance.now() - since) * 10) / 10 };
+  } catch (error) {
+    return { up: false, problem: describeDatabaseProblem(error) };
   }
 }

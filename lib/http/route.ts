@@ -26,7 +26,8 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError, appErrorStatus, isAppError } from "../app-error";
-import { databaseUnavailable } from "../db/unavailable";
+import { databaseUnavailable, errorSummary } from "../db/unavailable";
+import { logLine } from "../log/log-line";
 import { recordRefusal } from "../metrics/registry";
 import { assertWriteAllowed, type WriteKind } from "../rate-limit/write-limit";
 import { currentLearnerId, ensureLearnerId } from "../session/current-learner";
@@ -224,7 +225,6 @@ function refusalArea(path: string): string {
 // One JSON line: the error's own message (never the request body, so never a learner's code,
 // and never a URL with a password: lib/db's errors are described, not printed).
 function logError(o: { requestId: string; request: Request; path: string; code: string; error: unknown }): void {
-  const message = o.error instanceof Error ? o.error.message : String(o.error);
   logLine({
     level: "error",
     msg: o.code === "internal" ? "unhandled error" : "unavailable",
@@ -232,14 +232,19 @@ function logError(o: { requestId: string; request: Request; path: string; code: 
     method: o.request.method,
     route: o.path,
     code: o.code,
-    error: redact(message.split("\n")[0]!.slice(0, 500)),
-    ...(o.code === "internal" && o.error instanceof Error && o.error.stack ? { stack: redact(o.error.stack.split("\n").slice(0, 8).join("\n")) } : {}),
+    error: redact(errorSummary(o.error)),
+    // Frames only: the stack's first lines repeat the whole message.
+    ...(o.code === "internal" && o.error instanceof Error && o.error.stack ? { stack: stackFrames(o.error.stack) } : {}),
   });
 }
 
-// Until lib/log/log-line.ts lands: the same one JSON line, on stderr.
-function logLine(fields: Record<string, unknown>): void {
-  console.error(JSON.stringify({ time: new Date().toISOString(), ...fields }));
+function stackFrames(stack: string): string {
+  return stack
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 8)
+    .map((line) => line.trim())
+    .join("\n");
 }
 
 // A connection string in an error message carries its password: never logged.

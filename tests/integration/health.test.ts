@@ -1,13 +1,21 @@
-// GET /api/health through the real route handler: a real PostgreSQL and a real judge service,
-// then each taken away, and the answer says which piece is down in words (issue 18).
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+// GET /api/health (readiness) and GET /api/health/live (liveness) through the real route
+// handlers on a real PostgreSQL: the database with its latency, the judge queue's depth, its
+// oldest job's age and its live workers (heartbeat rows, lib/judge-queue/lease.ts), and
+// each piece taken away in turn, named in words (issues 16 and 18).
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { freePort } from "../../lib/db-tooling/embedded-postgres";
-import { createJudgeService } from "../../lib/judge/service";
+import { beat, retire } from "../../lib/judge-queue/lease";
 import { createDatabase, useAppEnv } from "./database";
 
-type HealthBody = { status: string; message: string; database: { up: boolean; problem?: string }; judge: { up: boolean; problem?: string } };
+type HealthBody = {
+  status: string;
+  message: string;
+  problems: string[];
+  database: { up: boolean; latencyMs?: number; problem?: string };
+  queue: { up: boolean; depth?: number; oldestJobAgeMs?: number | null; liveWorkers?: number; problem?: string };
+};
 
 /** A fresh copy of the route (and of the env and database client it caches) for the current environment. */
 async function health(): Promise<{ status: number; body: HealthBody }> {
@@ -18,55 +26,84 @@ async function health(): Promise<{ status: number; body: HealthBody }> {
   return { status: response.status, body: (await response.json()) as HealthBody };
 }
 
-let judge: Server;
 let databaseUrl: string;
+let admin: pg.Client;
+const WORKER = { id: "health-test-worker", slotIds: ["slot-a"], concurrency: 2, leaseMs: 60_000 };
 
 beforeAll(async () => {
   databaseUrl = await createDatabase({ migrated: true });
   useAppEnv(databaseUrl);
   // A slow machine must not turn "up" into "down": the timeout is not what these tests are about.
   process.env.BLUEPRINT_HEALTH_TIMEOUT_MS = "30000";
-  judge = createJudgeService({ secret: process.env.JUDGE_SECRET ?? "", loadSuite: () => undefined });
-  await new Promise<void>((resolve) => judge.listen(0, "127.0.0.1", resolve));
-  process.env.JUDGE_URL = `http://127.0.0.1:${(judge.address() as AddressInfo).port}`;
+  admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
 });
-afterAll(() => {
-  judge.close();
+afterAll(async () => {
+  await admin.end();
+  await (await import("../../lib/judge-queue/connection")).closeQueuePools();
+});
+beforeEach(async () => {
+  await admin.query(`DELETE FROM "JudgeJob"; DELETE FROM "JudgeWorker"`);
+  await beat(admin, WORKER);
 });
 
 describe("GET /api/health", () => {
-  it("answers 200 when the database and the judge are up", async () => {
+  it("answers 200 with the database's latency and an empty queue when the database is up and a worker is live", async () => {
     const { status, body } = await health();
-    expect(body.message).toBe("the database and the judge are up");
+    expect(body.problems).toEqual([]);
     expect(status).toBe(200);
-    expect(body).toEqual({ status: "ok", message: "the database and the judge are up", database: { up: true }, judge: { up: true } });
+    expect(body).toEqual({
+      status: "ok",
+      message: "the database and the judge queue are up (1 live worker)",
+      problems: [],
+      database: { up: true, latencyMs: expect.any(Number) },
+      queue: { up: true, depth: 0, oldestJobAgeMs: null, liveWorkers: 1 },
+    });
+    expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
-  it("names the judge when only the judge is down", async () => {
-    const url = process.env.JUDGE_URL;
-    process.env.JUDGE_URL = `http://127.0.0.1:${await freePort()}`; // nothing listens there
-    try {
-      const { status, body } = await health();
-      expect(status).toBe(503);
-      expect(body.database).toEqual({ up: true });
-      expect(body.judge.up).toBe(false);
-      expect(body.judge.problem).toContain("the judge service does not answer at JUDGE_URL");
-      expect(body.message).toBe(`the judge is down: ${body.judge.problem}`);
-    } finally {
-      process.env.JUDGE_URL = url;
-    }
+  it("counts jobs waiting or running and the oldest one's age, by the database's clock", async () => {
+    const learner = randomUUID();
+    await admin.query(`INSERT INTO "Learner" ("id") VALUES ($1)`, [learner]);
+    const job = (status: string, ageSeconds: number) =>
+      admin.query(
+        `INSERT INTO "JudgeJob" ("id", "learnerId", "challengeId", "mode", "code", "status", "createdAt") VALUES ($1, $2, 'rate-limiting/limiters', 'submit', '', $3, now() - $4 * interval '1 second')`,
+        [randomUUID(), learner, status, ageSeconds],
+      );
+    await job("queued", 2);
+    await job("running", 90);
+    await job("done", 3600); // finished: neither counted nor the oldest
+    const { status, body } = await health();
+    expect(status).toBe(200);
+    expect(body.queue.depth).toBe(2);
+    expect(body.queue.oldestJobAgeMs).toBeGreaterThanOrEqual(90_000);
+    expect(body.queue.oldestJobAgeMs).toBeLessThan(3_600_000);
   });
 
-  it("names the database when PostgreSQL does not answer, without showing its URL", async () => {
+  it("answers 503 naming the missing worker when no worker's lease holds", async () => {
+    await admin.query(`UPDATE "JudgeWorker" SET "lastBeat" = now() - interval '1 hour'`); // died an hour ago
+    await beat(admin, { ...WORKER, id: "retired-worker" });
+    await retire(admin, "retired-worker"); // stopped cleanly
+    const { status, body } = await health();
+    expect(status).toBe(503);
+    expect(body.status).toBe("down");
+    expect(body.database.up).toBe(true);
+    expect(body.queue).toMatchObject({ up: false, liveWorkers: 0, depth: 0 });
+    expect(body.problems).toEqual([expect.stringContaining("no judge worker is live")]);
+    expect(body.message).toBe(body.problems[0]);
+  });
+
+  it("answers 503 naming the database when PostgreSQL does not answer, once, without showing its URL", async () => {
     const port = await freePort();
     process.env.DATABASE_URL = `postgresql://blueprint:the-secret-password@127.0.0.1:${port}/blueprint`;
     try {
       const { status, body } = await health();
       expect(status).toBe(503);
-      expect(body.judge).toEqual({ up: true });
       expect(body.database.up).toBe(false);
       expect(body.database.problem).toContain("PostgreSQL does not answer at DATABASE_URL's address");
-      expect(body.message).toBe(`the database is down: ${body.database.problem}`);
+      expect(body.queue.up).toBe(false);
+      expect(body.problems).toEqual([`the database is down: ${body.database.problem}`]);
+      expect(body.message).toBe(body.problems[0]);
       expect(JSON.stringify(body)).not.toContain("the-secret-password");
     } finally {
       process.env.DATABASE_URL = databaseUrl;
@@ -83,18 +120,19 @@ describe("GET /api/health", () => {
       process.env.DATABASE_URL = databaseUrl;
     }
   });
+});
 
-  it("names both when both are down", async () => {
-    const judgeUrl = process.env.JUDGE_URL;
-    process.env.JUDGE_URL = `http://127.0.0.1:${await freePort()}`;
+describe("GET /api/health/live", () => {
+  it("answers 200 { ok: true } without the database, even when PostgreSQL is gone", async () => {
     process.env.DATABASE_URL = `postgresql://blueprint:x@127.0.0.1:${await freePort()}/blueprint`;
     try {
-      const { status, body } = await health();
-      expect(status).toBe(503);
-      expect(body.status).toBe("down");
-      expect(body.message).toMatch(/^the database is down: .+; the judge is down: .+$/);
+      vi.resetModules();
+      const { GET } = await import("../../app/api/health/live/route");
+      const response = await GET(new Request("http://localhost/api/health/live"), { params: Promise.resolve({}) });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ ok: true });
+      expect(response.headers.get("cache-control")).toBe("no-store");
     } finally {
-      process.env.JUDGE_URL = judgeUrl;
       process.env.DATABASE_URL = databaseUrl;
     }
   });

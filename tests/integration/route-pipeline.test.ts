@@ -7,6 +7,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { z } from "zod";
 import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
 import { createJudgeService } from "../../lib/judge/service";
 import { createDatabase, useAppEnv } from "./database";
@@ -33,6 +34,13 @@ let lib: {
   auth: typeof import("../../lib/auth/auth");
 };
 const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+// The wrapper's error lines (lib/log/log-line.ts writes one JSON object per line to stdout).
+let stdoutLines: string[] = [];
+const stdout = vi.spyOn(process.stdout, "write").mockImplementation(((chunk: unknown) => {
+  stdoutLines.push(...String(chunk).split("\n").filter(Boolean));
+  return true;
+}) as typeof process.stdout.write);
+const loggedJson = () => stdoutLines.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as Record<string, unknown>);
 
 // The real judge service, behind a relay that can instead answer what a broken or
 // hostile judge might: JSON that is not a verdict.
@@ -96,6 +104,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   log.mockRestore();
+  stdout.mockRestore();
   for (const server of servers) server.close();
 });
 
@@ -283,20 +292,50 @@ describe("AppError mapping", () => {
     expect(refused?.status).toBe(429);
     expect(refused?.body.code).toBe("rate_limited");
     expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    // Counted for GET /metrics, under the part of the API that refused.
+    expect(await (await import("../../lib/metrics/registry")).metricsText()).toMatch(/^blueprint_http_refusals_total\{status="429",reason="interviews"\} [1-9]\d*$/m);
     const list = await call(api.interviews.GET, "/api/interviews", { cookie: first.cookie });
     expect((list.body.interviews as unknown[]).length).toBe(1 + accepted);
   });
 
-  test("an unknown error is a logged 500 that leaks nothing", async () => {
+  test("an unknown error is a 500 that leaks nothing, logged as one JSON line with the request id", async () => {
     const failing = lib.route.route({}, async () => {
       throw new Error("connection to 10.0.0.7 failed: password authentication failed for user admin");
     });
-    log.mockClear();
-    const reply = await call(failing, "/api/anything");
+    stdoutLines = [];
+    const reply = await call(failing, "/api/anything", { headers: { "x-request-id": "req-500-a" } });
     expect(reply.status).toBe(500);
     expect(reply.body.code).toBe("internal");
     expect(JSON.stringify(reply.body)).not.toMatch(/10\.0\.0\.7|password|admin/);
-    expect(log).toHaveBeenCalledTimes(1);
+    expect(reply.headers.get("x-request-id")).toBe("req-500-a");
+    const lines = loggedJson();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: "error", requestId: "req-500-a", method: "GET", route: "/api/anything", code: "internal", error: expect.stringContaining("password authentication failed") });
+  });
+
+  test("a logged error keeps its message's last line and the stack's frames: not the lines between (Prisma quotes arguments there), not a database password", async () => {
+    const failing = lib.route.route({ body: z.object({ code: z.string() }) }, async ({ body }) => {
+      throw new Error(`could not save to postgresql://blueprint:s3cret-pw@db:5432/app\n  data: ${body.code}\nsomething failed`);
+    });
+    stdoutLines = [];
+    const reply = await call(failing, "/api/anything", { method: "POST", ...json({ code: "const secretSolution = 42;" }) });
+    expect(reply.status).toBe(500);
+    const text = stdoutLines.join("\n");
+    expect(loggedJson()).toHaveLength(1);
+    expect(text).not.toContain("secretSolution");
+    expect(text).not.toContain("s3cret-pw");
+  });
+
+  test("the request id: a sane x-request-id is kept and echoed, anything else replaced by a UUID", async () => {
+    const kept = await call(api.progress.GET, "/api/progress", { headers: { "x-request-id": "edge-7f3a.1_b" } });
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get("x-request-id")).toBe("edge-7f3a.1_b");
+    const replaced = await call(api.progress.GET, "/api/progress", { headers: { "x-request-id": `${"x".repeat(65)}` } });
+    expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const seen: string[] = [];
+    const handler = lib.route.route({}, async ({ requestId }) => void seen.push(requestId));
+    const none = await call(handler, "/api/anything");
+    expect(seen).toEqual([none.headers.get("x-request-id")]);
   });
 });
 

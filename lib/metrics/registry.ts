@@ -4,7 +4,7 @@
 // own, so a plain module-level registry can exist once per bundle, and /metrics would not
 // see what the submit route counted. The metric objects live on the same global for the
 // same reason (a second bundle registering a metric of the same name would throw).
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 // From a trivial run (a few ms) to the judge's wall-clock limit and a queue wait of half a minute.
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -15,6 +15,10 @@ interface AppMetrics {
   judgeDuration: Histogram<"mode">;
   queueWait: Histogram;
   refusals: Counter<"status" | "reason">;
+  queueDepth: Gauge;
+  queueOldestAge: Gauge;
+  liveWorkers: Gauge;
+  queueReadable: Gauge;
 }
 
 const globalForMetrics = globalThis as unknown as { blueprintMetrics?: AppMetrics };
@@ -49,6 +53,20 @@ function createMetrics(): AppMetrics {
       labelNames: ["status", "reason"] as const,
       registers: [registry],
     }),
+    // The queue as the database sees it, read at each scrape: the same value from every app
+    // server (aggregate with max, not sum).
+    queueDepth: new Gauge({ name: "blueprint_judge_queue_depth", help: "Judge jobs waiting or running (whole queue, read at scrape).", registers: [registry] }),
+    queueOldestAge: new Gauge({
+      name: "blueprint_judge_queue_oldest_job_age_seconds",
+      help: "Age of the oldest judge job waiting or running, 0 when none (whole queue, read at scrape).",
+      registers: [registry],
+    }),
+    liveWorkers: new Gauge({ name: "blueprint_judge_workers_live", help: "Judge workers whose heartbeat lease holds (read at scrape).", registers: [registry] }),
+    queueReadable: new Gauge({
+      name: "blueprint_judge_queue_readable",
+      help: "1 when this scrape read the queue from the database, 0 when it could not (the queue gauges then keep their last read).",
+      registers: [registry],
+    }),
   };
 }
 
@@ -68,6 +86,16 @@ export function recordJudgeOutcome(o: { mode: "run" | "submit"; verdict: string;
 /** A request refused: 429 (a limit) or 503 (something is unavailable), with a short reason label. */
 export function recordRefusal(status: 429 | 503, reason: string): void {
   metrics().refusals.inc({ status: String(status), reason });
+}
+
+/** The queue's state for the gauges; null when it could not be read (readable 0; the others keep their last read, not a made-up 0). */
+export function recordQueueState(state: { depth: number; oldestJobAgeMs: number | null; liveWorkers: number } | null): void {
+  const m = metrics();
+  m.queueReadable.set(state === null ? 0 : 1);
+  if (state === null) return;
+  m.queueDepth.set(state.depth);
+  m.queueOldestAge.set((state.oldestJobAgeMs ?? 0) / 1000);
+  m.liveWorkers.set(state.liveWorkers);
 }
 
 /** Every metric of this process in Prometheus' text format. */

@@ -1,4 +1,5 @@
 // npm run bench:judge [-- --runs 100] [-- --only rate-limiting/limiters]
+// Stages only (no service, no native round): node --no-node-snapshot --import tsx scripts/bench-judge.ts --stages --runs 30 [--only a/b,c/d]
 // For each benchmarked challenge: its hidden suite with the reference solution through
 // the judge service (HTTP on loopback, a fresh isolate per run) at concurrency 1, and
 // the same tests natively in this process without a sandbox; the judge/native ratio of
@@ -76,14 +77,14 @@ const load = () => os.loadavg().map((value) => value.toFixed(1)).join(" ");
 if (process.argv.includes("--stages")) {
   const { judge } = await import("../lib/judge");
   const { SANDBOX_STAGES } = await import("../lib/judge/stages");
-  const ids = only ? [only] : [...BENCHMARKED];
-  const wall = new Map<string, number[]>();
-  const cpu = new Map<string, number[]>();
-  const totals: number[] = [];
-  const totalCpu: number[] = [];
+  const ids = only ? only.split(",") : [...BENCHMARKED];
+  // One column per challenge: the suites differ by 20x, so a median over all of them says little.
+  const columns: Array<{ id: string; wall: Map<string, number[]>; cpu: Map<string, number[]>; total: number[]; totalCpu: number[] }> = [];
   for (const id of ids) {
     const challenge = challengeById(id);
     const suite = toJudgeSuite(challenge);
+    const column = { id, wall: new Map<string, number[]>(), cpu: new Map<string, number[]>(), total: [] as number[], totalCpu: [] as number[] };
+    columns.push(column);
     for (let i = 0; i < runs + 5; i++) {
       const stageWall = new Map<string, number>();
       const stageCpu = new Map<string, number>();
@@ -98,20 +99,24 @@ if (process.argv.includes("--stages")) {
       if (verdict.verdict !== "passed") throw new Error(`${id}: expected a pass, got ${verdict.verdict}`);
       if (i < 5) continue; // warm-up
       const spent = process.cpuUsage(cpuStarted);
-      totals.push(performance.now() - started);
-      totalCpu.push((spent.user + spent.system) / 1000);
-      for (const [stage, value] of stageWall) wall.set(stage, [...(wall.get(stage) ?? []), value]);
-      for (const [stage, value] of stageCpu) cpu.set(stage, [...(cpu.get(stage) ?? []), value]);
+      column.total.push(performance.now() - started);
+      column.totalCpu.push((spent.user + spent.system) / 1000);
+      for (const [stage, value] of stageWall) column.wall.set(stage, [...(column.wall.get(stage) ?? []), value]);
+      for (const [stage, value] of stageCpu) column.cpu.set(stage, [...(column.cpu.get(stage) ?? []), value]);
     }
   }
-  process.stdout.write(`\nstages of one submit, in process, concurrency 1 (${ids.length} challenge(s) x ${runs} runs; medians)\n`);
-  process.stdout.write(`${"stage".padEnd(18)} ${"wall ms".padStart(8)} ${"cpu ms".padStart(8)}\n`);
+  const cell = (values: number[] | undefined) => (values ? quantile(values, 0.5).toFixed(2) : "-").padStart(9);
+  process.stdout.write(
+    `\nstages of one submit, in process, concurrency 1 (${runs} runs each; medians, ms; the CPU of a stage counts every thread, ` +
+      `so it includes the next run's spare isolate being prepared meanwhile)\n`,
+  );
+  process.stdout.write(`${"stage".padEnd(18)}${columns.map(({ id }) => ` | ${id.split("/")[0]!.slice(0, 19).padStart(19)}`).join("")}\n`);
+  process.stdout.write(`${"".padEnd(18)}${columns.map(() => ` | ${"wall".padStart(9)} ${"cpu".padStart(9)}`).join("")}\n`);
   for (const stage of SANDBOX_STAGES) {
-    const w = wall.get(stage);
-    if (!w) continue;
-    process.stdout.write(`${stage.padEnd(18)} ${quantile(w, 0.5).toFixed(2).padStart(8)} ${quantile(cpu.get(stage) ?? [], 0.5).toFixed(2).padStart(8)}\n`);
+    if (!columns.some((column) => column.wall.has(stage))) continue;
+    process.stdout.write(`${stage.padEnd(18)}${columns.map((column) => ` | ${cell(column.wall.get(stage))} ${cell(column.cpu.get(stage))}`).join("")}\n`);
   }
-  process.stdout.write(`${"whole judge()".padEnd(18)} ${quantile(totals, 0.5).toFixed(2).padStart(8)} ${quantile(totalCpu, 0.5).toFixed(2).padStart(8)}\n`);
+  process.stdout.write(`${"whole judge()".padEnd(18)}${columns.map((column) => ` | ${cell(column.total)} ${cell(column.totalCpu)}`).join("")}\n`);
   process.stdout.write(`load average during the stages: ${load()}\n`);
   process.exit(0);
 }

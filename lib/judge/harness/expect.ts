@@ -17,6 +17,7 @@ const reflectGet = Reflect.get;
 const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 const getPrototypeOf = Object.getPrototypeOf;
 const hasOwn = Object.prototype.hasOwnProperty;
+const objectPrototype = Object.prototype;
 const mathAbs = Math.abs;
 const stringOf = String;
 const jsonStringify = JSON.stringify;
@@ -94,16 +95,20 @@ function read(value: object, key: PropertyKey): unknown {
   }
 }
 
-/** Own enumerable string keys with their values, each value read once. */
-function definedEntries(value: object): Array<[string, unknown]> {
-  const entries: Array<[string, unknown]> = [];
-  const keys = objectKeys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
+/** Own enumerable string keys whose values are defined, with those values, each read once. */
+function definedEntries(value: object): { keys: string[]; values: unknown[] } {
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  const own = objectKeys(value);
+  for (let i = 0; i < own.length; i++) {
+    const key = own[i] as string;
     const item = reflectGet(value, key);
-    if (item !== undefined) entries[entries.length] = [key, item];
+    if (item !== undefined) {
+      keys[keys.length] = key;
+      values[values.length] = item;
+    }
   }
-  return entries;
+  return { keys, values };
 }
 
 function* intrinsicIteration(iterator: unknown, next: Method): Generator<unknown> {
@@ -164,12 +169,20 @@ export function describeValue(value: unknown, depth = 0): string {
 export function deepEqual(a: unknown, b: unknown, seen: Array<[unknown, unknown]> = []): boolean {
   if (objectIs(a, b)) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  // `seen` holds the pairs being compared further up (a cycle comes back to one of them):
+  // only the current path, so a long array of objects does not make every compare scan all.
   for (let i = 0; i < seen.length; i++) {
     const pair = seen[i] as [unknown, unknown];
     if (pair[0] === a && pair[1] === b) return true;
   }
-  seen[seen.length] = [a, b];
+  const depth = seen.length;
+  seen[depth] = [a, b];
+  const equal = objectsEqual(a, b, seen);
+  seen.length = depth;
+  return equal;
+}
 
+function objectsEqual(a: object, b: object, seen: Array<[unknown, unknown]>): boolean {
   const arrayA = isArray(a);
   if (arrayA !== isArray(b)) return false;
   if (arrayA) {
@@ -183,43 +196,64 @@ export function deepEqual(a: unknown, b: unknown, seen: Array<[unknown, unknown]
 
   if (isView(a) || isView(b)) return viewsEqual(a, b);
 
-  const mapA = isMap(a);
-  if (mapA !== isMap(b)) return false;
-  if (mapA) {
-    if (apply(mapSize, a, []) !== apply(mapSize, b, [])) return false;
-    for (const entry of intrinsicIteration(apply(mapEntries, a, []), mapIteratorNext)) {
-      const [key, value] = entry as [unknown, unknown];
-      if (apply(mapHas, b, [key]) !== true || !deepEqual(value, apply(mapGet, b, [key]), seen)) return false;
+  // Plain objects (the usual case) skip the brand checks: an object whose prototype is
+  // Object.prototype or null cannot pass isInstance for Map, Set, Date or RegExp, so the
+  // checks below would all say no. (A proxy never passes their brand checks either.)
+  const protoA = getPrototypeOf(a) as unknown;
+  const protoB = getPrototypeOf(b) as unknown;
+  const plain = (protoA === objectPrototype || protoA === null) && (protoB === objectPrototype || protoB === null);
+  if (!plain) {
+    const mapA = isMap(a);
+    if (mapA !== isMap(b)) return false;
+    if (mapA) {
+      if (apply(mapSize, a, []) !== apply(mapSize, b, [])) return false;
+      for (const entry of intrinsicIteration(apply(mapEntries, a, []), mapIteratorNext)) {
+        const [key, value] = entry as [unknown, unknown];
+        if (apply(mapHas, b, [key]) !== true || !deepEqual(value, apply(mapGet, b, [key]), seen)) return false;
+      }
+      return true;
     }
-    return true;
-  }
 
-  const setA = isSet(a);
-  if (setA !== isSet(b)) return false;
-  if (setA) {
-    if (apply(setSize, a, []) !== apply(setSize, b, [])) return false;
-    for (const value of intrinsicIteration(apply(setValues, a, []), setIteratorNext)) {
-      if (apply(setHas, b, [value]) !== true) return false;
+    const setA = isSet(a);
+    if (setA !== isSet(b)) return false;
+    if (setA) {
+      if (apply(setSize, a, []) !== apply(setSize, b, [])) return false;
+      for (const value of intrinsicIteration(apply(setValues, a, []), setIteratorNext)) {
+        if (apply(setHas, b, [value]) !== true) return false;
+      }
+      return true;
     }
-    return true;
+
+    const dateA = isDate(a);
+    if (dateA !== isDate(b)) return false;
+    if (dateA) return objectIs(apply(dateGetTime, a, []), apply(dateGetTime, b, []));
+
+    const regExpA = isRegExp(a);
+    if (regExpA !== isRegExp(b)) return false;
+    if (regExpA) return apply(regExpSource, a, []) === apply(regExpSource, b, []) && apply(regExpFlags, a, []) === apply(regExpFlags, b, []);
   }
-
-  const dateA = isDate(a);
-  if (dateA !== isDate(b)) return false;
-  if (dateA) return objectIs(apply(dateGetTime, a, []), apply(dateGetTime, b, []));
-
-  const regExpA = isRegExp(a);
-  if (regExpA !== isRegExp(b)) return false;
-  if (regExpA) return apply(regExpSource, a, []) === apply(regExpSource, b, []) && apply(regExpFlags, a, []) === apply(regExpFlags, b, []);
 
   const entriesA = definedEntries(a);
   const entriesB = definedEntries(b);
-  if (entriesA.length !== entriesB.length) return false;
-  const lookup = new MapCtor<string, unknown>(entriesB);
-  for (let i = 0; i < entriesA.length; i++) {
-    const [key, value] = entriesA[i] as [string, unknown];
-    if (!lookup.has(key) || !hasOwn.call(b, key)) return false;
-    if (!deepEqual(value, lookup.get(key), seen)) return false;
+  const keysA = entriesA.keys;
+  const keysB = entriesB.keys;
+  if (keysA.length !== keysB.length) return false;
+  // Keys usually come in the same order; a lookup table only when they do not.
+  let lookup: Map<string, number> | undefined;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i] as string;
+    let index = i;
+    if (keysB[i] !== key) {
+      if (!lookup) {
+        lookup = new MapCtor<string, number>();
+        for (let j = 0; j < keysB.length; j++) lookup.set(keysB[j] as string, j);
+      }
+      const found = lookup.get(key);
+      if (found === undefined) return false;
+      index = found;
+    }
+    if (!hasOwn.call(b, key)) return false;
+    if (!deepEqual(entriesA.values[i], entriesB.values[index], seen)) return false;
   }
   return true;
 }
@@ -358,65 +392,179 @@ function ctorName(ctor: unknown): string {
   return typeof name === "string" && name ? name : "the given class";
 }
 
-function makeMatchers(actual: unknown, negated: boolean): Omit<Matchers, "not" | "resolves" | "rejects"> {
-  // Messages are built only on failure, so a passing assertion reads nothing more.
-  const check = (pass: boolean, message: () => string, negatedMessage: () => string) => {
-    if (pass === negated) fail(negated ? negatedMessage() : message());
-  };
-  const got = () => describeValue(actual);
-  const isNumber = typeof actual === "number";
+// One object per expect() with the matchers on a shared, frozen prototype: a suite makes
+// thousands of assertions, each in a fresh isolate with no optimised code, and building
+// ~40 closures per expect() (as a literal of arrow functions did) was most of a cheap
+// suite's run. Failure messages are built only on failure.
+class Expectation {
+  constructor(
+    private readonly actual: unknown,
+    private readonly negated: boolean,
+  ) {}
+
+  get not(): Expectation {
+    return new Expectation(this.actual, true);
+  }
+
+  get resolves(): Omit<AsyncMatchers, "toThrow"> {
+    return resolvesOf(this.actual);
+  }
+
+  get rejects(): Pick<AsyncMatchers, "toThrow"> {
+    return rejectsOf(this.actual);
+  }
+
+  private got(): string {
+    return describeValue(this.actual);
+  }
+
+  private isNumber(): boolean {
+    return typeof this.actual === "number";
+  }
+
+  toBe(expected: unknown): void {
+    if (objectIs(this.actual, expected) === this.negated) {
+      fail(this.negated ? `expected a value other than ${describeValue(expected)}` : `expected ${describeValue(expected)}, got ${this.got()}`);
+    }
+  }
+
+  toEqual(expected: unknown): void {
+    if (deepEqual(this.actual, expected) === this.negated) {
+      fail(this.negated ? `expected a value not equal to ${describeValue(expected)}` : `expected ${describeValue(expected)}, got ${this.got()}`);
+    }
+  }
+
+  toBeCloseTo(expected: number, precision = 2): void {
+    const within = 10 ** -precision / 2;
+    if ((this.isNumber() && mathAbs((this.actual as number) - expected) < within) === this.negated) {
+      fail(
+        this.negated
+          ? `expected ${this.got()} not to be close to ${describeValue(expected)}`
+          : `expected ${this.got()} to be close to ${describeValue(expected)} (within ${within})`,
+      );
+    }
+  }
+
+  toBeTruthy(): void {
+    if (!!this.actual === this.negated) fail(this.negated ? `expected a falsy value, got ${this.got()}` : `expected a truthy value, got ${this.got()}`);
+  }
+
+  toBeFalsy(): void {
+    if (!this.actual === this.negated) fail(this.negated ? `expected a truthy value, got ${this.got()}` : `expected a falsy value, got ${this.got()}`);
+  }
+
+  toBeUndefined(): void {
+    if ((this.actual === undefined) === this.negated) fail(this.negated ? "expected a defined value" : `expected undefined, got ${this.got()}`);
+  }
+
+  toBeDefined(): void {
+    if ((this.actual !== undefined) === this.negated) fail(this.negated ? `expected undefined, got ${this.got()}` : "expected a defined value, got undefined");
+  }
+
+  toBeNull(): void {
+    if ((this.actual === null) === this.negated) fail(this.negated ? "expected a value other than null" : `expected null, got ${this.got()}`);
+  }
+
+  toBeNaN(): void {
+    if ((this.isNumber() && this.actual !== this.actual) === this.negated) fail(this.negated ? "expected a number other than NaN" : `expected NaN, got ${this.got()}`);
+  }
+
+  toBeGreaterThan(n: number): void {
+    if ((this.isNumber() && (this.actual as number) > n) === this.negated) fail(this.negated ? `expected ${this.got()} <= ${n}` : `expected ${this.got()} > ${n}`);
+  }
+
+  toBeGreaterThanOrEqual(n: number): void {
+    if ((this.isNumber() && (this.actual as number) >= n) === this.negated) fail(this.negated ? `expected ${this.got()} < ${n}` : `expected ${this.got()} >= ${n}`);
+  }
+
+  toBeLessThan(n: number): void {
+    if ((this.isNumber() && (this.actual as number) < n) === this.negated) fail(this.negated ? `expected ${this.got()} >= ${n}` : `expected ${this.got()} < ${n}`);
+  }
+
+  toBeLessThanOrEqual(n: number): void {
+    if ((this.isNumber() && (this.actual as number) <= n) === this.negated) fail(this.negated ? `expected ${this.got()} > ${n}` : `expected ${this.got()} <= ${n}`);
+  }
+
+  toBeInstanceOf(ctor: abstract new (...args: never[]) => unknown): void {
+    if (typeof ctor !== "function") fail("toBeInstanceOf needs a class");
+    if (isInstance(this.actual, ctor) === this.negated) {
+      fail(this.negated ? `expected a value that is not a ${ctorName(ctor)}` : `expected an instance of ${ctorName(ctor)}, got ${this.got()}`);
+    }
+  }
+
+  toContain(item: unknown): void {
+    const actual = this.actual;
+    const contains =
+      typeof actual === "string"
+        ? typeof item === "string" && apply(stringIncludes, actual, [item]) === true
+        : isArray(actual) && arrayContains(actual, item);
+    if (contains === this.negated) {
+      fail(this.negated ? `expected ${this.got()} not to contain ${describeValue(item)}` : `expected ${this.got()} to contain ${describeValue(item)}`);
+    }
+  }
+
+  toHaveLength(length: number): void {
+    const actualLength = lengthOf(this.actual);
+    if ((actualLength === length) === this.negated) {
+      fail(this.negated ? `expected a length other than ${length}` : `expected length ${length}, got ${describeValue(actualLength)}`);
+    }
+  }
+
+  toThrow(expected?: ErrorMatcher): void {
+    const actual = this.actual;
+    if (typeof actual !== "function") fail("toThrow needs a function to call");
+    let threw = false;
+    let error: unknown;
+    try {
+      (actual as () => unknown)();
+    } catch (caught) {
+      threw = true;
+      error = caught;
+    }
+    if (this.negated) {
+      if (threw) fail(`expected no error, but it threw ${describeValue(error)}`);
+      return;
+    }
+    if (!threw) fail(`expected an error${expected ? ` (${describeExpected(expected)})` : ""}, but nothing was thrown`);
+    const mismatch = errorMatches(error, expected);
+    if (mismatch) fail(mismatch);
+  }
+}
+
+// Nothing outside this module can reach these prototypes (tests get instances, learner
+// code gets none), but they are frozen anyway, like every builtin.
+Object.freeze(Expectation.prototype);
+Object.freeze(Expectation);
+
+async function settledOf(actual: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
+  try {
+    return { ok: true, value: await PromiseCtor.resolve(actual) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+function resolvesOf(actual: unknown): Omit<AsyncMatchers, "toThrow"> {
   return {
-    toBe: (expected) =>
-      check(objectIs(actual, expected), () => `expected ${describeValue(expected)}, got ${got()}`, () => `expected a value other than ${describeValue(expected)}`),
-    toEqual: (expected) =>
-      check(deepEqual(actual, expected), () => `expected ${describeValue(expected)}, got ${got()}`, () => `expected a value not equal to ${describeValue(expected)}`),
-    toBeCloseTo: (expected, precision = 2) =>
-      check(
-        isNumber && mathAbs((actual as number) - expected) < 10 ** -precision / 2,
-        () => `expected ${got()} to be close to ${describeValue(expected)} (within ${10 ** -precision / 2})`,
-        () => `expected ${got()} not to be close to ${describeValue(expected)}`,
-      ),
-    toBeTruthy: () => check(!!actual, () => `expected a truthy value, got ${got()}`, () => `expected a falsy value, got ${got()}`),
-    toBeFalsy: () => check(!actual, () => `expected a falsy value, got ${got()}`, () => `expected a truthy value, got ${got()}`),
-    toBeUndefined: () => check(actual === undefined, () => `expected undefined, got ${got()}`, () => `expected a defined value`),
-    toBeDefined: () => check(actual !== undefined, () => `expected a defined value, got undefined`, () => `expected undefined, got ${got()}`),
-    toBeNull: () => check(actual === null, () => `expected null, got ${got()}`, () => `expected a value other than null`),
-    toBeNaN: () => check(isNumber && actual !== actual, () => `expected NaN, got ${got()}`, () => `expected a number other than NaN`),
-    toBeGreaterThan: (n) => check(isNumber && (actual as number) > n, () => `expected ${got()} > ${n}`, () => `expected ${got()} <= ${n}`),
-    toBeGreaterThanOrEqual: (n) => check(isNumber && (actual as number) >= n, () => `expected ${got()} >= ${n}`, () => `expected ${got()} < ${n}`),
-    toBeLessThan: (n) => check(isNumber && (actual as number) < n, () => `expected ${got()} < ${n}`, () => `expected ${got()} >= ${n}`),
-    toBeLessThanOrEqual: (n) => check(isNumber && (actual as number) <= n, () => `expected ${got()} <= ${n}`, () => `expected ${got()} > ${n}`),
-    toBeInstanceOf: (ctor) => {
-      if (typeof ctor !== "function") fail("toBeInstanceOf needs a class");
-      check(isInstance(actual, ctor), () => `expected an instance of ${ctorName(ctor)}, got ${got()}`, () => `expected a value that is not a ${ctorName(ctor)}`);
+    toBe: async (expected) => {
+      const outcome = await settledOf(actual);
+      if (!outcome.ok) fail(`expected the promise to resolve, but it rejected with ${describeValue(outcome.error)}`);
+      new Expectation(outcome.value, false).toBe(expected);
     },
-    toContain: (item) => {
-      const contains =
-        typeof actual === "string"
-          ? typeof item === "string" && apply(stringIncludes, actual, [item]) === true
-          : isArray(actual) && arrayContains(actual, item);
-      check(contains, () => `expected ${got()} to contain ${describeValue(item)}`, () => `expected ${got()} not to contain ${describeValue(item)}`);
+    toEqual: async (expected) => {
+      const outcome = await settledOf(actual);
+      if (!outcome.ok) fail(`expected the promise to resolve, but it rejected with ${describeValue(outcome.error)}`);
+      new Expectation(outcome.value, false).toEqual(expected);
     },
-    toHaveLength: (length) => {
-      const actualLength = lengthOf(actual);
-      check(actualLength === length, () => `expected length ${length}, got ${describeValue(actualLength)}`, () => `expected a length other than ${length}`);
-    },
-    toThrow: (expected) => {
-      if (typeof actual !== "function") fail("toThrow needs a function to call");
-      let threw = false;
-      let error: unknown;
-      try {
-        (actual as () => unknown)();
-      } catch (caught) {
-        threw = true;
-        error = caught;
-      }
-      if (negated) {
-        if (threw) fail(`expected no error, but it threw ${describeValue(error)}`);
-        return;
-      }
-      if (!threw) fail(`expected an error${expected ? ` (${describeExpected(expected)})` : ""}, but nothing was thrown`);
-      const mismatch = errorMatches(error, expected);
+  };
+}
+
+function rejectsOf(actual: unknown): Pick<AsyncMatchers, "toThrow"> {
+  return {
+    toThrow: async (expected) => {
+      const outcome = await settledOf(actual);
+      if (outcome.ok) fail(`expected the promise to reject, but it resolved with ${describeValue(outcome.value)}`);
+      const mismatch = errorMatches(outcome.error, expected);
       if (mismatch) fail(mismatch);
     },
   };
@@ -429,34 +577,5 @@ function describeExpected(expected: ErrorMatcher): string {
 }
 
 export function expect(actual: unknown): Matchers {
-  const matchers = makeMatchers(actual, false) as Matchers;
-  matchers.not = makeMatchers(actual, true);
-  const settled = async (): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> => {
-    try {
-      return { ok: true, value: await PromiseCtor.resolve(actual) };
-    } catch (error) {
-      return { ok: false, error };
-    }
-  };
-  matchers.resolves = {
-    toBe: async (expected) => {
-      const outcome = await settled();
-      if (!outcome.ok) fail(`expected the promise to resolve, but it rejected with ${describeValue(outcome.error)}`);
-      makeMatchers(outcome.value, false).toBe(expected);
-    },
-    toEqual: async (expected) => {
-      const outcome = await settled();
-      if (!outcome.ok) fail(`expected the promise to resolve, but it rejected with ${describeValue(outcome.error)}`);
-      makeMatchers(outcome.value, false).toEqual(expected);
-    },
-  };
-  matchers.rejects = {
-    toThrow: async (expected) => {
-      const outcome = await settled();
-      if (outcome.ok) fail(`expected the promise to reject, but it resolved with ${describeValue(outcome.value)}`);
-      const mismatch = errorMatches(outcome.error, expected);
-      if (mismatch) fail(mismatch);
-    },
-  };
-  return matchers;
+  return new Expectation(actual, false) as unknown as Matchers;
 }

@@ -1,15 +1,21 @@
 // `npm run bench:pages`: how many pages a production server hands out under concurrent
-// readers. A lesson, the home page and the cheat sheet, beside a static asset served by
-// the same server for scale (what the machine can do at best), with autocannon.
+// readers. A lesson, the home page, the cheat sheet, the architectures page and the drill's
+// intro, beside a static asset served by the same server for scale (what the machine can
+// do at best), with autocannon. Beside the rates, the server's own CPU time per page (from
+// /proc, so it holds up on a busy machine better than the rates do) and the lesson's bytes:
+// its HTML and how much of that is the inlined RSC (flight) payload.
 //
 //   npm run build && npm run bench:pages                  starts the production stack itself
 //   npm run bench:pages -- --url http://127.0.0.1:4400    against a server already running
+//                                                         (--server-pid <pid of serve-app> for CPU per page)
 //   options: --connections 20 --duration 10 --port 4400
+//            --page-cache off       the stack without the static page cache (BLUEPRINT_PAGE_CACHE=off)
+//            --request-log on       keep the per-request log lines (off by default here: BLUEPRINT_REQUEST_LOG=off)
 //
 // The load generator runs on the same machine as the server: on a 2-core machine both
 // share the cores, so the figures are a floor. The load average is printed beside them.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -24,6 +30,9 @@ const connections = Number(option("connections", "20"));
 const duration = Number(option("duration", "10"));
 const port = Number(option("port", "4400"));
 const givenUrl = process.argv.includes("--url") ? option("url", "") : "";
+const pageCache = option("page-cache", "on") === "off" ? "off" : "on";
+const requestLog = option("request-log", "off") === "on" ? "on" : "off";
+const givenServerPid = Number(option("server-pid", "0")) || null;
 
 interface Measured {
   name: string;
@@ -34,6 +43,41 @@ interface Measured {
   non2xx: number;
   errors: number;
   bytes: number;
+  /** The server process's user+system CPU per page, in ms; null when its pid is unknown. */
+  cpuMsPerPage: number | null;
+}
+
+// utime + stime of a process, in clock ticks (100 per second on Linux).
+function cpuTicks(pid: number | null): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/** The serve-app process the stack started (a child of start-stack), found through /proc. */
+function findServeApp(parent: number): number | null {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.split(") ")[1]!.split(" ")[1]);
+      if (ppid === parent && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("serve-app.ts")) return Number(entry);
+    } catch {
+      // gone already
+    }
+  }
+  return null;
+}
+
+/** Bytes of the inlined RSC payload: the strings pushed by the self.__next_f.push scripts. */
+function flightBytes(html: string): number {
+  let total = 0;
+  for (const match of html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)) total += Buffer.byteLength(match[0]);
+  return total;
 }
 
 async function waitForHealth(base: string, child: ChildProcess | null): Promise<void> {
@@ -47,10 +91,12 @@ async function waitForHealth(base: string, child: ChildProcess | null): Promise<
   throw new Error(`${base}/api/health did not answer 200 within 180 s`);
 }
 
-async function measure(base: string, name: string, urlPath: string): Promise<Measured> {
+async function measure(base: string, name: string, urlPath: string, serverPid: number | null, encoding = "identity"): Promise<Measured> {
   // Warm up: the first requests compile nothing in production, but they fill caches and JIT.
   for (let i = 0; i < 20; i++) await fetch(`${base}${urlPath}`).then((r) => r.arrayBuffer());
-  const result = await autocannon({ url: `${base}${urlPath}`, connections, duration, headers: { "accept-encoding": "identity" } });
+  const before = cpuTicks(serverPid);
+  const result = await autocannon({ url: `${base}${urlPath}`, connections, duration, headers: { "accept-encoding": encoding } });
+  const after = cpuTicks(serverPid);
   return {
     name,
     path: urlPath,
@@ -60,6 +106,7 @@ async function measure(base: string, name: string, urlPath: string): Promise<Mea
     non2xx: result.non2xx,
     errors: result.errors,
     bytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+    cpuMsPerPage: before !== null && after !== null ? ((after - before) * 10) / Math.max(1, result.requests.total) : null,
   };
 }
 
@@ -87,20 +134,34 @@ async function main() {
   if (!base) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "blueprint-bench-pages-"));
     base = `http://127.0.0.1:${port}`;
-    process.stdout.write(`starting the production stack on port ${port} (data in ${dataDir})\n`);
+    process.stdout.write(`starting the production stack on port ${port} (data in ${dataDir}); page cache ${pageCache}, request log ${requestLog}${requestLog === "off" ? " (BLUEPRINT_REQUEST_LOG=off)" : ""}\n`);
     child = spawn(process.execPath, ["--import", "tsx", "scripts/start-stack.ts", "start"], {
-      env: { ...process.env, PORT: String(port), BLUEPRINT_PG_PORT: String(port + 1), JUDGE_PORT: String(port + 2), BLUEPRINT_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        BLUEPRINT_PG_PORT: String(port + 1),
+        JUDGE_PORT: String(port + 2),
+        BLUEPRINT_DATA_DIR: dataDir,
+        BLUEPRINT_PAGE_CACHE: pageCache,
+        BLUEPRINT_REQUEST_LOG: requestLog,
+      },
       stdio: ["ignore", "ignore", "inherit"],
     });
   }
   try {
     await waitForHealth(base, child);
+    const serverPid = givenServerPid ?? (child?.pid ? findServeApp(child.pid) : null);
+    if (givenUrl) process.stdout.write(`against ${base}: page cache and request log as that server was started\n`);
     const lessonPath = "/concepts/rate-limiting";
     const lessonHtml = await fetch(`${base}${lessonPath}`).then((r) => r.text());
     if (!lessonHtml.includes("Rate limiting")) throw new Error(`${lessonPath} does not look like the lesson`);
     const asset = lessonHtml.match(/\/_next\/static\/[^"']+\.js/)?.[0];
     if (!asset) throw new Error("no /_next/static script in the lesson's HTML");
 
+    const flight = flightBytes(lessonHtml);
+    process.stdout.write(
+      `lesson HTML: ${(Buffer.byteLength(lessonHtml) / 1024).toFixed(1)} KB, of which inlined RSC payload ${(flight / 1024).toFixed(1)} KB (${gzipSync(lessonHtml).length} bytes gzipped in all)\n`,
+    );
     const js = await firstLoadJs(base, lessonHtml);
     process.stdout.write(
       `lesson first-load JavaScript: ${js.files} files, ${(js.bytes / 1024).toFixed(0)} KB (${(js.gzipped / 1024).toFixed(0)} KB gzipped); Monaco in it: ${js.monaco ? "yes" : "no"}\n`,
@@ -113,17 +174,22 @@ async function main() {
       ["lesson", lessonPath],
       ["home", "/"],
       ["cheat sheet", "/cheat-sheet"],
+      ["architectures", "/architectures"],
+      ["drill intro", "/drill"],
     ] as const) {
-      rows.push(await measure(base, name, urlPath));
+      rows.push(await measure(base, name, urlPath, serverPid));
     }
+    // What a browser gets: the same lesson gzipped (the table's other rows ask for identity, as earlier runs did).
+    rows.push(await measure(base, "lesson gzip", lessonPath, serverPid, "gzip"));
     const assetRate = rows[0]!.pagesPerSecond;
-    process.stdout.write(`\n${"page".padEnd(14)}${"pages/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"KB".padStart(7)}${"non-2xx".padStart(9)}${"vs asset".padStart(10)}  path\n`);
+    process.stdout.write(`\n${"page".padEnd(14)}${"pages/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"KB".padStart(7)}${"non-2xx".padStart(9)}${"vs asset".padStart(10)}${"CPU ms".padStart(9)}  path\n`);
     for (const row of rows) {
       process.stdout.write(
-        `${row.name.padEnd(14)}${row.pagesPerSecond.toFixed(0).padStart(10)}${String(row.p50).padStart(9)}${String(row.p99).padStart(9)}${(row.bytes / 1024).toFixed(0).padStart(7)}${String(row.non2xx + row.errors).padStart(9)}${(row.pagesPerSecond / assetRate).toFixed(2).padStart(10)}  ${row.path}\n`,
+        `${row.name.padEnd(14)}${row.pagesPerSecond.toFixed(0).padStart(10)}${String(row.p50).padStart(9)}${String(row.p99).padStart(9)}${(row.bytes / 1024).toFixed(0).padStart(7)}${String(row.non2xx + row.errors).padStart(9)}${(row.pagesPerSecond / assetRate).toFixed(2).padStart(10)}${(row.cpuMsPerPage === null ? "?" : row.cpuMsPerPage.toFixed(2)).padStart(9)}  ${row.path}\n`,
       );
     }
-    process.stdout.write(`\nload average after: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}\n`);
+    process.stdout.write(`\nCPU ms: the server process's user+system time per page${serverPid ? ` (pid ${serverPid})` : " (unknown: pass --server-pid)"}.\n`);
+    process.stdout.write(`load average after: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}\n`);
     const lesson = rows[1]!;
     process.stdout.write(`target: lesson >= 1000 pages/s and p50 < 20 ms at ${connections} concurrent: ${lesson.pagesPerSecond >= 1000 && lesson.p50 < 20 ? "met" : "not met"}\n`);
     if (rows.some((row) => row.non2xx + row.errors > 0)) process.exitCode = 1;

@@ -5,12 +5,15 @@
 // known: each request gets CLIENT_ADDRESS_HEADER resolved from it and the trusted
 // proxies (BLUEPRINT_TRUSTED_PROXIES), replacing any such header the client sent.
 // It also stamps each request with x-request-id and logs one JSON line per request
-// (lib/serve/request-log.ts; BLUEPRINT_REQUEST_LOG=off silences it).
+// (lib/serve/request-log.ts; BLUEPRINT_REQUEST_LOG=off silences it), and in production
+// answers prerendered pages from memory (lib/serve/static-page-cache.ts, docs/decisions/023).
 // Usage: tsx scripts/serve-app.ts dev|start --port 3000
 import { createServer, type IncomingMessage } from "node:http";
 import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, resolveClientAddress } from "../lib/rate-limit/client-address";
+import { readBuildInfo, withPageCache, type BuildInfo } from "../lib/serve/page-cache-handler";
 import { REQUEST_ID_HEADER, resolveRequestId } from "../lib/serve/request-id";
 import { logRequestWhenDone, requestLogEnabled } from "../lib/serve/request-log";
+import { StaticPageCache } from "../lib/serve/static-page-cache";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const portFlag = process.argv.indexOf("--port");
@@ -24,7 +27,30 @@ const { default: next } = await import("next");
 
 const app = next({ dev: mode === "dev", dir: process.cwd(), hostname: "localhost", port });
 await app.prepare();
-const handle = app.getRequestHandler();
+const nextHandle = app.getRequestHandler();
+
+// Prerendered pages from memory (lib/serve/static-page-cache.ts), in production only;
+// BLUEPRINT_PAGE_CACHE=off hands every request to Next.js (to compare, or to rule it out).
+const distDir = process.env.BLUEPRINT_DIST_DIR ?? ".next";
+const pageCacheOn = mode === "start" && (process.env.BLUEPRINT_PAGE_CACHE ?? "").trim().toLowerCase() !== "off";
+let build: BuildInfo = pageCacheOn ? readBuildInfo(distDir) : { buildId: "", prerendered: new Set() };
+const pageCache = new StaticPageCache({ isPrerendered: (path) => build.prerendered.has(path) });
+pageCache.setBuildId(build.buildId);
+if (pageCacheOn) {
+  // A build into the same folder while this server runs: drop what the old build rendered.
+  setInterval(() => {
+    try {
+      const next = readBuildInfo(distDir);
+      if (next.buildId !== build.buildId) {
+        build = next;
+        pageCache.setBuildId(next.buildId);
+      }
+    } catch {
+      // Mid-build the files come and go; the next tick reads them again.
+    }
+  }, 5_000).unref();
+}
+const handle = pageCacheOn ? withPageCache(pageCache, nextHandle) : nextHandle;
 const upgrade = app.getUpgradeHandler();
 
 function stampClientAddress(request: IncomingMessage): void {
@@ -48,7 +74,8 @@ server.on("upgrade", (request, socket, head) => {
 server.listen(port, () => {
   const proxies = trusted.size > 0 ? `${trusted.size} trusted prox${trusted.size === 1 ? "y" : "ies"}` : "no trusted proxies";
   const log = logRequests ? "request log on" : "request log off (BLUEPRINT_REQUEST_LOG=off)";
-  process.stdout.write(`[blueprint] Next.js (${mode}) on http://localhost:${port}, ${proxies}, ${log}\n`);
+  const cache = pageCacheOn ? `page cache on (${build.prerendered.size} prerendered routes)` : "page cache off";
+  process.stdout.write(`[blueprint] Next.js (${mode}) on http://localhost:${port}, ${proxies}, ${log}, ${cache}\n`);
 });
 
 function stop() {

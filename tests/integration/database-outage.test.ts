@@ -89,6 +89,9 @@ describe("PostgreSQL stops and starts again under the running app", () => {
     expect(lines.join("")).not.toContain("typed during the outage");
     expect(lines.join("")).not.toContain(options.password!);
 
+    // Both counted as refusals because of the database, for GET /metrics.
+    expect(await (await import("../../lib/metrics/registry")).metricsText()).toMatch(/^blueprint_http_refusals_total\{status="503",reason="database"\} 2$/m);
+
     postgres = await startEmbeddedPostgres(options);
 
     const back = await readDraft(cookie);

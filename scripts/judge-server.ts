@@ -1,7 +1,10 @@
 // The judge service: `node --no-node-snapshot --import tsx scripts/judge-server.ts`.
 // Started beside Next.js by scripts/start-stack.ts; reads JUDGE_PORT, JUDGE_SECRET, JUDGE_CONCURRENCY and JUDGE_MAX_QUEUE.
+// Learner code runs in the judge pool's child processes (lib/judge/pool.ts, decision 020), never
+// in this one: a program that makes V8 abort kills a child, which the pool replaces.
+import os from "node:os";
 import { loadChallenge, toJudgeSuite } from "../lib/content/challenges";
-import { warmCompiler } from "../lib/judge/compile";
+import { createJudgePool } from "../lib/judge/pool";
 import { createJudgeService } from "../lib/judge/service";
 
 const port = Number(process.env.JUDGE_PORT ?? 3101);
@@ -23,20 +26,26 @@ function wholeNumber(name: string, min: number): number | undefined {
   }
   return value;
 }
-const concurrency = wholeNumber("JUDGE_CONCURRENCY", 1);
+const concurrency = wholeNumber("JUDGE_CONCURRENCY", 1) ?? Math.max(1, os.availableParallelism());
 const maxQueue = wholeNumber("JUDGE_MAX_QUEUE", 0);
 
-await warmCompiler();
+// One child per run slot. Its deaths and recycles are worth a line in the log: a death is a
+// learner program (or the machine) killing a judge process.
+const pool = createJudgePool({
+  size: concurrency,
+  onEvent: (event) => {
+    if (event.type === "died") {
+      process.stderr.write(`judge: child ${event.pid} died (${event.signal ?? `exit code ${event.exitCode}`}) while ${event.during === "job" ? "judging" : event.during}; replaced\n`);
+    } else if (event.type === "recycled") {
+      process.stderr.write(`judge: child ${event.pid} at ${event.rssMb} MB resident after a run, over its bound; replaced\n`);
+    }
+  },
+});
+await pool.ready();
 const server = createJudgeService({
   secret,
-  // Idle and still past its memory bound: every run would be refused, so make way for a fresh process.
-  onOverMemory: (rssMb) => {
-    process.stderr.write(`judge: ${rssMb} MB resident while idle, over its bound; exiting to be restarted\n`);
-    server.close();
-    process.exitCode = 1;
-    setImmediate(() => process.exit(1));
-  },
-  ...(concurrency === undefined ? {} : { concurrency }),
+  pool,
+  concurrency,
   ...(maxQueue === undefined ? {} : { maxQueue }),
   loadSuite: (id) => {
     const challenge = loadChallenge(id);
@@ -46,6 +55,6 @@ const server = createJudgeService({
 server.listen(port, host, () => {
   process.stdout.write(`judge listening on http://${host}:${port}\n`);
 });
-const stop = () => server.close(() => process.exit(0));
+const stop = () => server.close(() => void pool.close().then(() => process.exit(0)));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -3,30 +3,40 @@
 // A job lives only as long as its caller: when the caller disconnects, or the budget
 // it sent in x-judge-timeout-ms runs out, a queued job is dropped and a running one's
 // isolate is disposed (504 if the caller is still there to hear it).
+// Runs happen in the judge pool's child processes (lib/judge/pool.ts, decision 020): a
+// program that kills its child is run once more, and a second death answers runtime_error;
+// the service itself never runs learner code, so nothing a program does takes it down.
 import { timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
-import { judge, JudgeCancelledError, JudgeInputError, type ChallengeSuite } from "./index";
+import { JudgeCancelledError, JudgeInputError, type ChallengeSuite } from "./index";
+import { createJudgePool, JudgePoolClosedError, runWithCrashRetry, UnknownChallengeError, type JudgePool, type JudgePoolEvent } from "./pool";
 import { DEFAULT_LIMITS, JUDGE_MODES, type JudgeLimits, type JudgeMode } from "./verdict";
 
 /** What happened to a job, for logs and tests. */
 export type JudgeServiceEvent =
   | { type: "queued" | "started" | "finished"; challengeId: string }
-  | { type: "cancelled"; challengeId: string; while: "queued" | "running"; reason: "disconnected" | "deadline" };
+  | { type: "cancelled"; challengeId: string; while: "queued" | "running"; reason: "disconnected" | "deadline" }
+  | { type: "crashed"; challengeId: string; attempt: 1 | 2; signal: NodeJS.Signals | null; exitCode: number | null };
 
 export interface JudgeServiceOptions {
   secret: string;
+  /**
+   * Answers 404 for an unknown challenge before anything is queued. The judge child loads
+   * the suite itself, from the same content/, so only the id and the code cross its pipe.
+   */
   loadSuite(challengeId: string): ChallengeSuite | undefined;
   concurrency?: number;
   maxQueue?: number;
   limits?: JudgeLimits;
   onEvent?: (event: JudgeServiceEvent) => void;
   /**
-   * Called when the service is idle and its process is still above the resident-memory
-   * bound: every further run would be refused, so the process should be replaced
-   * (scripts/judge-server.ts exits; the stack restarts it).
+   * The pool to run in (scripts/judge-server.ts makes one and waits for it to start). Without
+   * one the service makes its own of `concurrency` children and closes it when it closes.
    */
-  onOverMemory?: (rssMb: number) => void;
+  pool?: JudgePool;
+  /** The own pool's events (children started, died, recycled over their memory bound). */
+  onPoolEvent?: (event: JudgePoolEvent) => void;
 }
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -52,6 +62,7 @@ export function createJudgeService(options: JudgeServiceOptions): http.Server {
   const maxQueue = options.maxQueue ?? concurrency * 8;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const onEvent = options.onEvent ?? (() => {});
+  const pool = options.pool ?? createJudgePool({ size: concurrency, limits, ...(options.onPoolEvent ? { onEvent: options.onPoolEvent } : {}) });
   let running = 0;
   const waiting: Array<() => void> = [];
 
@@ -76,19 +87,15 @@ export function createJudgeService(options: JudgeServiceOptions): http.Server {
       waiting.push(start);
       onEvent({ type: "queued", challengeId });
     });
-  const rssBoundBytes = (limits.processRssMb ?? DEFAULT_LIMITS.processRssMb ?? 1024) * 1024 * 1024;
   const release = () => {
     const next = waiting.shift();
     if (next) next();
     else running--;
-    if (running === 0 && process.memoryUsage.rss() > rssBoundBytes) {
-      options.onOverMemory?.(Math.round(process.memoryUsage.rss() / (1024 * 1024)));
-    }
   };
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     if (req.method === "GET" && req.url === "/health") {
-      send(res, 200, { ok: true, running, queued: waiting.length });
+      send(res, 200, { ok: true, running, queued: waiting.length, children: pool.stats().ready });
       return;
     }
     if (req.method !== "POST" || req.url !== "/judge") {
@@ -159,12 +166,22 @@ export function createJudgeService(options: JudgeServiceOptions): http.Server {
       }
       try {
         onEvent({ type: "started", challengeId });
-        const verdict = await judge(suite, body.code, body.mode as JudgeMode, limits, { signal: job.signal });
+        const verdict = await runWithCrashRetry(
+          pool,
+          { challengeId, mode: body.mode as JudgeMode, code: body.code },
+          {
+            signal: job.signal,
+            limits,
+            onCrash: (error, attempt) => onEvent({ type: "crashed", challengeId, attempt, signal: error.signal, exitCode: error.exitCode }),
+          },
+        );
         onEvent({ type: "finished", challengeId });
         send(res, 200, verdict);
       } catch (error) {
         if (error instanceof JudgeCancelledError) cancelled("running");
         else if (error instanceof JudgeInputError) send(res, 413, { error: error.message });
+        else if (error instanceof UnknownChallengeError) send(res, 404, { error: error.message });
+        else if (error instanceof JudgePoolClosedError) send(res, 503, { error: "the judge is shutting down; try again in a moment" }, { "retry-after": "2" });
         else send(res, 500, { error: "the judge failed unexpectedly" });
       } finally {
         clearTimeout(deadline);
@@ -172,4 +189,6 @@ export function createJudgeService(options: JudgeServiceOptions): http.Server {
       }
     });
   });
+  if (!options.pool) server.on("close", () => void pool.close());
+  return server;
 }

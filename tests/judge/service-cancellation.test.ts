@@ -111,24 +111,40 @@ describe("a job whose caller has gone", () => {
     expect(await health()).toMatchObject({ running: 0, queued: 0 });
   });
 
-  test("idle and still over its memory bound, the service asks to be replaced", async () => {
-    const calls: number[] = [];
+  test("a judge child over its memory bound after a run is replaced, and the service keeps answering", async () => {
+    const recycled: number[] = [];
+    const spawned: number[] = [];
+    let wake = () => {};
     const tight = createJudgeService({
       secret,
+      concurrency: 1,
       limits: { ...limits, processRssMb: 1 }, // any process is above 1 MB
       loadSuite: (id) => (id === suite.id ? suite : undefined),
-      onOverMemory: (rssMb) => calls.push(rssMb),
+      onPoolEvent: (event) => {
+        if (event.type === "recycled") recycled.push(event.pid);
+        if (event.type === "spawned") spawned.push(event.pid);
+        wake();
+      },
     });
     await new Promise<void>((resolve) => tight.listen(0, "127.0.0.1", resolve));
-    try {
+    const ask = async () => {
       const response = await fetch(`http://127.0.0.1:${(tight.address() as AddressInfo).port}/judge`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-judge-secret": secret },
         body: JSON.stringify({ challengeId: challenge.id, mode: "run", code: challenge.solution }),
       });
-      expect(((await response.json()) as { verdict: string }).verdict).toBe("memory_limit");
-      expect(calls).toHaveLength(1);
-      expect(calls[0]).toBeGreaterThan(1);
+      return ((await response.json()) as { verdict: string }).verdict;
+    };
+    try {
+      expect(await ask()).toBe("memory_limit");
+      expect(recycled).toEqual([spawned[0]]);
+      // The replacement is a new process, and it answers too (and is replaced in turn).
+      await new Promise<void>((resolve) => {
+        wake = () => spawned.length >= 2 && resolve();
+        wake();
+      });
+      expect(await ask()).toBe("memory_limit");
+      expect(recycled).toEqual(spawned.slice(0, 2));
     } finally {
       tight.close();
     }

@@ -74,10 +74,10 @@ describe("fake time and randomness", () => {
     const clock = createClock(100);
     const timers = createTimers(clock);
     const fired: string[] = [];
-    timers.setTimeout(() => fired.push(`b@${clock.now()}`), 50);
-    timers.setTimeout(() => fired.push(`a@${clock.now()}`), 10);
-    const cancelled = timers.setTimeout(() => fired.push("never"), 20);
-    timers.clearTimeout(cancelled);
+    timers.forLearner.setTimeout(() => fired.push(`b@${clock.now()}`), 50);
+    timers.forLearner.setTimeout(() => fired.push(`a@${clock.now()}`), 10);
+    const cancelled = timers.forLearner.setTimeout(() => fired.push("never"), 20);
+    timers.forLearner.clearTimeout(cancelled);
     timers.advance(30);
     vitestExpect(fired).toEqual(["a@110"]);
     timers.advance(100);
@@ -90,9 +90,9 @@ describe("fake time and randomness", () => {
     const clock = createClock();
     const timers = createTimers(clock);
     const fired: number[] = [];
-    timers.setTimeout(() => {
+    timers.forLearner.setTimeout(() => {
       fired.push(clock.now());
-      timers.setTimeout(() => fired.push(clock.now()), 5);
+      timers.forLearner.setTimeout(() => fired.push(clock.now()), 5);
     }, 5);
     timers.advance(20);
     vitestExpect(fired).toEqual([5, 10]);

@@ -47,7 +47,15 @@ export function createClock(startMs = 0): FakeClock {
   };
 }
 
-export interface FakeTimers extends Timers {
+/**
+ * Fake timers driven by the test. Learner code gets only `forLearner` (setTimeout and
+ * clearTimeout, as support's Timers): handed the whole object, it could call advance()
+ * to move the test's time or replace it to act whenever the test moves time. FakeTimers
+ * itself is not a Timers, so passing it where learner code wants Timers is a type error.
+ */
+export interface FakeTimers {
+  /** The timers to inject into learner code: frozen, with no way to move time. */
+  readonly forLearner: Timers;
   /** Moves the clock forward, firing due timers in time order (ties in creation order). */
   advance(ms: number): void;
   /** How many timers are scheduled and not cleared. */
@@ -65,15 +73,18 @@ export function createTimers(clock: FakeClock): FakeTimers {
     }
     return best;
   };
-  return {
-    setTimeout(fn, ms) {
+  const forLearner: Timers = Object.freeze({
+    setTimeout(fn: () => void, ms: number) {
       const id = nextId++;
       scheduled.set(id, { at: clock.now() + Math.max(0, ms), fn });
       return id;
     },
-    clearTimeout(id) {
+    clearTimeout(id: number) {
       scheduled.delete(id);
     },
+  });
+  return {
+    forLearner,
     advance(ms) {
       const target = clock.now() + ms;
       for (let next = due(target); next; next = due(target)) {

@@ -20,7 +20,8 @@ function setup(max = 2) {
     idleTimeoutMs: 30_000,
     maxLifetimeMs: 60_000,
     now: clock.now,
-    timers,
+    // Only setTimeout and clearTimeout: advance() is the test's, not the pool's.
+    timers: timers.forLearner,
   });
   return { pool, timers, log };
 }

@@ -78,7 +78,8 @@ function setup(options: Setup = {}) {
     idleTimeoutMs: options.idleTimeoutMs ?? 10_000,
     maxLifetimeMs: options.maxLifetimeMs ?? 60_000,
     now: clock.now,
-    timers,
+    // Only setTimeout and clearTimeout: advance() is the test's, not the pool's.
+    timers: timers.forLearner,
   });
   /** Resolves the oldest unfinished create(). */
   const completeCreate = () => finishCreate.shift()?.();
@@ -425,7 +426,8 @@ function validatedByHand() {
     idleTimeoutMs: 10_000,
     maxLifetimeMs: 60_000,
     now: clock.now,
-    timers,
+    // Only setTimeout and clearTimeout: advance() is the test's, not the pool's.
+    timers: timers.forLearner,
   });
   return { pool, destroyed, answer: (ok: boolean) => answers.shift()?.(ok) };
 }
@@ -462,7 +464,7 @@ test("a create() that fails gives its slot back", async () => {
     idleTimeoutMs: 10_000,
     maxLifetimeMs: 60_000,
     now: clock.now,
-    timers: createTimers(clock),
+    timers: createTimers(clock).forLearner,
   });
   const first = track(() => pool.acquire());
   await settle();

@@ -64,13 +64,16 @@ export async function startJudgeWorker(options: JudgeWorkerOptions): Promise<Run
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.concurrency + 3 });
   pool.on("error", (error) => options.onError?.(error, "idle connection"));
+  pool.on("connect", (client) => client.on("error", (error) => options.onError?.(error, "connection")));
   const slotIds: string[] = [];
   const row = () => ({ id, slotIds: [...slotIds], concurrency: options.concurrency, leaseMs: options.leaseMs });
-  // Beat before taking any job, and again as graphile-worker names its slots (before they take one).
+  // Beat before taking any job, and again once graphile-worker names its pool (before it takes one).
   await beat(pool, row());
   const events: WorkerEvents = new EventEmitter();
-  events.on("worker:create", ({ worker }) => {
-    slotIds.push(worker.workerId);
+  // graphile-worker 0.17 locks jobs in its pool's name (locked_by = the pool id), so that id is
+  // what the row must name for the sweeper to know these locks are alive.
+  events.on("pool:create", ({ workerPool }) => {
+    slotIds.push(workerPool.id);
     beat(pool, row()).catch((error: unknown) => options.onError?.(error, "beat"));
   });
 

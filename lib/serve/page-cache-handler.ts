@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { CACHE_STATUS_HEADER, StaticPageCache } from "./static-page-cache";
+import { tapBody } from "./tap-body";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => unknown;
 
@@ -26,29 +27,18 @@ function record(cache: StaticPageCache, key: string, response: ServerResponse, m
   const chunks: Buffer[] = [];
   let size = 0;
   let overflow = false;
-  const keep = (chunk: unknown, encoding: unknown) => {
-    if (overflow || chunk === undefined || chunk === null || typeof chunk === "function") return;
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : null;
-    if (!buffer) return;
+  tapBody(response, (chunk, encoding) => {
+    if (overflow) return;
+    // A copy: the caller may reuse its buffer once write() returns.
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk, encoding ?? "utf8") : Buffer.from(chunk);
     size += buffer.length;
     if (size > maxEntryBytes) {
       overflow = true;
       chunks.length = 0;
       return;
     }
-    // A copy: the caller may reuse its buffer once write() returns.
-    chunks.push(Buffer.from(buffer));
-  };
-  const originalWrite = response.write;
-  const originalEnd = response.end;
-  response.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    keep(chunk, rest[0]);
-    return (originalWrite as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof response.write;
-  response.end = function (this: ServerResponse, ...args: unknown[]) {
-    keep(args[0], args[1]);
-    return (originalEnd as (...a: unknown[]) => ServerResponse).apply(this, args);
-  } as typeof response.end;
+    chunks.push(buffer);
+  });
   response.once("finish", () => {
     if (overflow) return;
     const headers = response.getHeaders() as Record<string, string | number | string[] | undefined>;

@@ -2,6 +2,7 @@
 // what an operator greps by request id, without the query string (it can carry tokens).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { logLine } from "../log/log-line";
+import { tapBody } from "./tap-body";
 
 /** BLUEPRINT_REQUEST_LOG=off silences the per-request lines (benchmarks); anything else keeps them. */
 export function requestLogEnabled(env: Record<string, string | undefined> = process.env): boolean {
@@ -18,20 +19,9 @@ export function pathWithoutQuery(url: string | undefined): string {
 export function logRequestWhenDone(request: IncomingMessage, response: ServerResponse, requestId: string, write: (fields: Record<string, unknown>) => void = logLine): void {
   const started = process.hrtime.bigint();
   let bytes = 0;
-  const count = (chunk: unknown, encoding: unknown) => {
-    if (typeof chunk === "string") bytes += Buffer.byteLength(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
-    else if (chunk instanceof Uint8Array) bytes += chunk.byteLength;
-  };
-  const originalWrite = response.write;
-  const originalEnd = response.end;
-  response.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    count(chunk, rest[0]);
-    return (originalWrite as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof response.write;
-  response.end = function (this: ServerResponse, ...args: unknown[]) {
-    if (args.length > 0 && typeof args[0] !== "function") count(args[0], args[1]);
-    return (originalEnd as (...a: unknown[]) => ServerResponse).apply(this, args);
-  } as typeof response.end;
+  tapBody(response, (chunk, encoding) => {
+    bytes += typeof chunk === "string" ? Buffer.byteLength(chunk, encoding ?? "utf8") : chunk.length;
+  });
 
   let logged = false;
   const done = (aborted: boolean) => {

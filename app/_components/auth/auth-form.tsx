@@ -4,7 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
+import { Callout } from "../ui/callout";
+import { Field } from "../ui/field";
 import { textLinkClass } from "../ui/nav-link";
 
 type Mode = "sign-in" | "sign-up";
@@ -57,44 +59,27 @@ export function AuthForm({ mode }: { mode: Mode }) {
     }
   }
 
-  const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
   return (
     <form onSubmit={(event) => void onSubmit(event)} className="mt-6 space-y-4" noValidate={false}>
-      {mode === "sign-up" ? (
-        <label className="block text-sm font-medium">
-          Name
-          <input name="name" required maxLength={80} autoComplete="name" className={field} />
-        </label>
-      ) : null}
-      <label className="block text-sm font-medium">
-        Email
-        <input name="email" type="email" required autoComplete="email" className={field} />
-      </label>
-      <label className="block text-sm font-medium">
-        Password
-        <input
-          name="password"
-          type="password"
-          required
-          maxLength={128}
-          autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
-          aria-describedby={mode === "sign-up" ? "password-hint" : undefined}
-          className={field}
-        />
-      </label>
-      {mode === "sign-up" ? (
-        <p id="password-hint" className="text-xs text-slate-500 dark:text-slate-400">
-          At least 10 characters. Everything you did without an account moves into it.
-        </p>
-      ) : null}
+      {mode === "sign-up" ? <Field label="Name" name="name" required maxLength={80} autoComplete="name" /> : null}
+      <Field label="Email" name="email" type="email" required autoComplete="email" />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        required
+        maxLength={128}
+        autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
+        hint={mode === "sign-up" ? "At least 10 characters. Everything you did without an account moves into it." : undefined}
+      />
       {error ? (
-        <p role="alert" data-testid="auth-error" className="rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950/50 dark:text-rose-100">
+        <Callout tone="error" role="alert" data-testid="auth-error">
           {error}
-        </p>
+        </Callout>
       ) : null}
-      <button type="submit" disabled={busy} className={buttonClass({ variant: "primary", block: true })}>
+      <Button type="submit" variant="primary" block disabled={busy}>
         {busy ? "One moment…" : mode === "sign-up" ? "Create account" : "Sign in"}
-      </button>
+      </Button>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {mode === "sign-up" ? (
           <>

@@ -6,6 +6,7 @@ import { answerResultSchema, drillHistorySchema, publicRoundSchema, type DrillFe
 import { apiFetch } from "@/lib/http/api-fetch";
 import { buttonClass } from "../ui/button";
 import { textLinkClass } from "../ui/nav-link";
+import { ErrorText } from "../ui/callout";
 
 interface Props {
   concepts: Array<{ slug: string; title: string }>;
@@ -167,9 +168,7 @@ export function DrillRunner({ concepts, initialRound, initialHistory }: Props) {
           </div>
         )}
         {error ? (
-          <p role="alert" className="mt-3 text-sm text-rose-700 dark:text-rose-300">
-            {error}
-          </p>
+          <ErrorText className="mt-3">{error}</ErrorText>
         ) : null}
       </section>
 

@@ -6,6 +6,7 @@ import { apiFetch } from "@/lib/http/api-fetch";
 import { dueReplySchema, gradeReplySchema, type GradeReply, type ReviewCardView } from "@/lib/review/contract";
 import { buttonClass } from "../ui/button";
 import { textLinkClass } from "../ui/nav-link";
+import { ErrorText } from "../ui/callout";
 
 const GRADES = [
   { grade: 1, label: "Again", hint: "forgot it" },
@@ -233,9 +234,7 @@ export function ReviewSession() {
         </article>
       )}
       {error ? (
-        <p role="alert" className="mt-3 text-sm text-rose-700 dark:text-rose-300">
-          {error}
-        </p>
+        <ErrorText className="mt-3">{error}</ErrorText>
       ) : null}
     </section>
   );

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { reviewSummarySchema, type ReviewSummary } from "@/lib/review/contract";
 import { textLinkClass } from "../ui/nav-link";
+import { ErrorText } from "../ui/callout";
 
 const dayFormat = new Intl.DateTimeFormat("en", { weekday: "short", timeZone: "UTC" });
 
@@ -25,9 +26,7 @@ export function ReviewWidget() {
         Review
       </h2>
       {error ? (
-        <p role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-300">
-          {error}
-        </p>
+        <ErrorText className="mt-2">{error}</ErrorText>
       ) : !summary ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Loading…</p>
       ) : (

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { strictReplySchema } from "@/lib/review/contract";
+import { ErrorText } from "../ui/callout";
 
 /**
  * The challenge panel's strict-mode switch. The setting lives on the server, which applies
@@ -42,9 +43,7 @@ export function StrictModeToggle() {
         {strict ? "Submit shows only the verdict and how many hidden tests passed." : "Submit names the hidden tests that failed."}
       </span>
       {error ? (
-        <span role="alert" className="text-rose-700 dark:text-rose-300">
-          {error}
-        </span>
+        <ErrorText inline>{error}</ErrorText>
       ) : null}
     </div>
   );

@@ -20,3 +20,14 @@ type Props = HTMLAttributes<HTMLDivElement> & { tone?: CalloutTone };
 export function Callout({ tone = "info", className, ...rest }: Props) {
   return <div className={`${calloutClass(tone)}${className ? ` ${className}` : ""}`} {...rest} />;
 }
+
+/** The colour of an error said in the flow of a page (under a form, in a panel): 4.5:1 on white and on slate-950. */
+export const errorTextClass = "text-rose-700 dark:text-rose-300";
+
+type ErrorTextProps = HTMLAttributes<HTMLElement> & { inline?: boolean };
+
+/** A short error in the flow of the page, read out as it appears (role="alert"); `inline` for one inside a line of text. */
+export function ErrorText({ inline = false, className, ...rest }: ErrorTextProps) {
+  const classes = `${inline ? "" : "text-sm "}${errorTextClass}${className ? ` ${className}` : ""}`;
+  return inline ? <span role="alert" className={classes} {...rest} /> : <p role="alert" className={classes} {...rest} />;
+}

@@ -206,6 +206,26 @@ test.describe("the design board", () => {
     await expect(board(page).getByTestId("component-panel").getByRole("button", { name: "Failure drill" })).toBeVisible();
   });
 
+  test("an edit made just before the tab closes still reaches the server", async ({ page, context }) => {
+    await page.clock.install();
+    const id = await startUrlShortener(page);
+    await press(board(page).getByRole("button", { name: "Start from a template" }));
+    await expect(board(page)).toHaveAttribute("data-save-state", "saved");
+    // From here the page's timers stand still: the 0.8 s autosave can never fire, so only
+    // a save on pagehide/visibilitychange can deliver the edit.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+    await select(page, /^service: service/);
+    await typeInto(board(page).getByTestId("component-panel").getByLabel("Instances"), "9");
+    await expect(board(page)).toHaveAttribute("data-save-state", "unsaved");
+    await page.close({ runBeforeUnload: true });
+    await expect
+      .poll(async () => {
+        const stored = (await (await context.request.get(`/api/interviews/${id}/board`)).json()) as { board: { nodes: Array<{ id: string; instances?: number }> } | null };
+        return stored.board?.nodes.find((node) => node.id === "service")?.instances;
+      })
+      .toBe(9);
+  });
+
   test("practice this prompt: an untimed board from the prompt list, checked by the stateless API, kept in the browser", async ({ page }) => {
     await page.goto("/interviews");
     await page.getByRole("link", { name: "Practice this prompt: Design a URL shortener, untimed, on the design board" }).click();

@@ -14,6 +14,11 @@ export type BoardHome = { kind: "interview"; interviewId: string } | { kind: "pr
 
 export const SAVE_DELAY_MS = 800;
 
+interface SaveOptions {
+  /** The page is going away: let the request outlive it. */
+  keepalive?: boolean;
+}
+
 export const practiceStorageKey = (prompt: string) => `blueprint:practice-board:${prompt}`;
 
 interface Loaded {
@@ -55,7 +60,7 @@ export function useBoardPersistence(
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<boolean> | null>(null);
   // The latest save, for a save queued behind one in flight and for timers set by earlier renders.
-  const saveRef = useRef<() => Promise<boolean>>(async () => false);
+  const saveRef = useRef<(options?: SaveOptions) => Promise<boolean>>(async () => false);
 
   const setSaveState = useCallback((next: BoardSaveState) => {
     live.current.state = next;
@@ -114,7 +119,7 @@ export function useBoardPersistence(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const save = useCallback(async (): Promise<boolean> => {
+  const save = useCallback(async (options: SaveOptions = {}): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const current = live.current;
@@ -122,7 +127,7 @@ export function useBoardPersistence(
     if (current.savedRevision === current.revision && current.state === "saved") return true;
     if (inFlight.current) {
       await inFlight.current;
-      return saveRef.current();
+      return saveRef.current(options);
     }
     const sentRevision = current.revision;
     const sentBoard = current.board;
@@ -142,7 +147,12 @@ export function useBoardPersistence(
         }
       }
       try {
-        const saved = await apiFetch(`/api/interviews/${home.interviewId}/board`, { method: "PUT", body: { board: sentBoard, version: current.version }, schema: boardSavedSchema });
+        const saved = await apiFetch(`/api/interviews/${home.interviewId}/board`, {
+          method: "PUT",
+          body: { board: sentBoard, version: current.version },
+          schema: boardSavedSchema,
+          keepalive: options.keepalive,
+        });
         current.version = saved.version;
         current.savedRevision = sentRevision;
         setVersion(saved.version);
@@ -197,6 +207,25 @@ export function useBoardPersistence(
   }, [revision, save, setSaveState]);
 
   useEffect(() => registerBoardFlush(save), [save]);
+
+  // A tab closed (or hidden, which comes first and may be the last chance on mobile) within
+  // SAVE_DELAY_MS of an edit: the debounce timer would die with the page, so save now. The
+  // request is issued before this handler returns (apiFetch calls fetch synchronously) and
+  // keepalive lets it outlive the page; a practice board's localStorage write is synchronous.
+  useEffect(() => {
+    const onHide = (event: Event) => {
+      if (event.type === "visibilitychange" && document.visibilityState !== "hidden") return;
+      const current = live.current;
+      if (current.state !== "unsaved" && current.state !== "error") return;
+      void saveRef.current({ keepalive: true });
+    };
+    window.addEventListener("pagehide", onHide);
+    document.addEventListener("visibilitychange", onHide);
+    return () => {
+      window.removeEventListener("pagehide", onHide);
+      document.removeEventListener("visibilitychange", onHide);
+    };
+  }, []);
 
   useEffect(
     () => () => {

@@ -56,7 +56,11 @@ test.describe("the design check in the interview review", () => {
     await expect(storage).toContainText("Failed");
     await expect(storage).toContainText("GB");
     await expect(verdict.locator('[data-check="capacity"]')).toContainText("Passed");
-    await expect(review.getByTestId("my-board").getByRole("img")).toHaveAccessibleName(/Your board: a diagram of \d+ components/);
+    // The learner's board once: the read-only editor, not a second static copy in the review.
+    await expect(page.getByTestId("design-board")).toHaveAttribute("data-save-state", "read-only");
+    await expect(page.getByTestId("design-board")).toHaveCount(1);
+    await expect(page.getByTestId("my-board")).toHaveCount(0);
+    await expect(page.getByText("Your board", { exact: false })).toHaveCount(0);
 
     const reference = page.getByTestId("reference-board");
     await expect(reference.getByRole("img")).toHaveAccessibleName(`The reference board: a diagram of ${REFERENCE.nodes.length} components and ${(REFERENCE as unknown as { edges: unknown[] }).edges.length} connections, listed below.`);

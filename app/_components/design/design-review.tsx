@@ -1,9 +1,8 @@
 // The design half of an interview's review: the last check's verdict of the learner's board
-// (with a way to check the final board when it was never checked, or changed after), and
-// the board itself, read-only.
+// (with a way to check the final board when it was never checked, or changed after). The
+// board itself is not drawn again here: the page keeps the editor, read-only, above.
 import type { InterviewBoardView } from "@/lib/design-board/service";
 import type { DesignWorkload } from "@/lib/design/workload";
-import { BoardView } from "./board-view";
 import { CheckBoardButton } from "./check-board-button";
 import { DesignVerdictView } from "./design-verdict";
 
@@ -34,7 +33,6 @@ export function DesignReview({ interviewId, board, workload }: { interviewId: st
         </p>
       )}
       {!check || stale ? <CheckBoardButton interviewId={interviewId} label="Check my final board" /> : null}
-      <BoardView board={board.board} title="Your board" testId="my-board" />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // the elements it was found on, so the fix can go to the primitive or palette behind it.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { signUpAs } from "./sign-up";
 
 const SCHEMES = ["light", "dark"] as const;
 type Scheme = (typeof SCHEMES)[number];
@@ -36,6 +37,7 @@ const PAGES: PageCase[] = [
   { name: "dashboard", path: "/dashboard" },
   { name: "interviews", path: "/interviews" },
   { name: "an interview", path: interviewPath, ready: async (page) => expect(page.getByTestId("current-phase")).toBeVisible() },
+  { name: "interview practice", path: "/interviews/practice/url-shortener", ready: async (page) => expect(page.getByTestId("design-board")).toHaveAttribute("data-ready", "true") },
   { name: "drill", path: "/drill", ready: async (page) => expect(page.getByRole("button", { name: /Start a round|Start another round/ })).toBeVisible() },
   { name: "review", path: "/review", ready: async (page) => expect(page.getByTestId("review-session")).toBeVisible() },
   { name: "cheat sheet", path: "/cheat-sheet" },
@@ -79,21 +81,11 @@ for (const scheme of SCHEMES) {
   });
 }
 
-async function signUp(page: Page) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Axe Learner");
-  await page.getByLabel("Email").fill(`axe-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`);
-  await page.getByLabel("Password").fill("a long enough password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.locator('[data-testid="account-menu"]')).toContainText("Axe Learner");
-}
-
 for (const scheme of SCHEMES) {
   test(`signed in, ${scheme} mode: the pages that differ have no serious or critical violation`, async ({ page }) => {
     // Five pages, each fully loaded (a lesson waits for Monaco) and analysed: more than the default minute on a busy machine.
     test.setTimeout(240_000);
-    await signUp(page);
+    await signUpAs(page, "Axe Learner", "axe");
     const found: string[] = [];
     for (const entry of PAGES.filter((candidate) => SIGNED_IN_PAGES.includes(candidate.name))) {
       found.push(...(await check(page, entry, scheme)).map((line) => `signed in, ${line}`));

@@ -9,6 +9,7 @@ import { PhaseTimeChart } from "@/app/_components/interview/phase-time-chart";
 import { RubricForm } from "@/app/_components/interview/rubric-form";
 import { Callout } from "@/app/_components/lesson/callout";
 import { Figure } from "@/app/_components/lesson/figure";
+import { textLinkClass } from "@/app/_components/ui/nav-link";
 import { findConcept, listConcepts } from "@/lib/content/catalog";
 import { renderInterviewReference } from "@/lib/content/interview-render";
 import { loadConceptKeywords, loadInterviewBoards, loadInterviewPrompt } from "@/lib/content/interviews";
@@ -72,7 +73,7 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
-        <Link href="/interviews" className="hover:underline">
+        <Link href="/interviews" className={textLinkClass}>
           Mock interviews
         </Link>{" "}
         / {prompt.difficulty}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BoardSection } from "@/app/_components/design-board/board-section";
+import { textLinkClass } from "@/app/_components/ui/nav-link";
 import { loadInterviewPrompt } from "@/lib/content/interviews";
 
 // Untimed practice on the design board (issue 15): no interview, no clock. The board is
@@ -18,7 +19,7 @@ export default async function PracticePage({ params }: { params: Promise<{ slug:
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
-        <Link href="/interviews" className="hover:underline">
+        <Link href="/interviews" className={textLinkClass}>
           Mock interviews
         </Link>{" "}
         / practice

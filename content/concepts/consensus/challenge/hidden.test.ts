@@ -603,7 +603,9 @@ test("simulation: a node with a stale log never wins, even with the shortest tim
 });
 
 test("simulation: random drops and partitions never produce two leaders in a term, and healing brings one", () => {
-  for (let seed = 1; seed <= 12; seed++) {
+  // Four seeds, one per cluster size (4, 5, 7 and 3 nodes), ~1,600 simulated ticks: the
+  // named rules each have their own test above, this looks for what breaks in between.
+  for (let seed = 1; seed <= 4; seed++) {
     const random = seededRandom(1000 + seed);
     const size = [3, 4, 5, 7][seed % 4] ?? 5;
     const timeouts = Array.from({ length: size }, (_, i) => 10 + 3 * i + randomInt(random, 0, 2));

@@ -1,9 +1,12 @@
 // The app's Prometheus metrics (GET /metrics), with prom-client.
 //
-// One Registry per process, kept on globalThis: Next.js bundles each route handler on its
-// own, so a plain module-level registry can exist once per bundle, and /metrics would not
-// see what the submit route counted. The metric objects live on the same global for the
-// same reason (a second bundle registering a metric of the same name would throw).
+// One Registry per process, kept on globalThis with its metrics. Next.js bundles each route
+// handler on its own and copies this module into several chunks; in a production build
+// Turbopack still evaluates it once per process (checked: a build patched to keep the
+// registry in a module variable counted the judge route's 503s in /metrics all the same,
+// decision 022), but `next dev` re-evaluates modules on every change and a test's
+// vi.resetModules does too: a module-level registry would then start from zero while
+// requests still count in the old one. globalThis holds whichever copy ran first.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 // From a trivial run (a few ms) to the judge's wall-clock limit and a queue wait of half a minute.

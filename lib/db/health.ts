@@ -21,6 +21,7 @@ export function describeDatabaseProblem(error: unknown): string {
   }
   if (/28P01|password authentication failed/i.test(text)) return "PostgreSQL refused the user name or password in DATABASE_URL";
   if (/3D000|database .* does not exist/i.test(text)) return "the database named in DATABASE_URL does not exist on that PostgreSQL";
+  if (/42P01|relation .* does not exist/i.test(text)) return "the database has none of the app's tables yet (or not this version's): run npm run db:migrate (npm run dev and npm start migrate by themselves)";
   if (/timed out/i.test(text)) return "PostgreSQL did not answer in time (overloaded or unreachable)";
   return `PostgreSQL did not answer a trivial query: ${String((error as Error)?.message ?? error).split("\n")[0]?.slice(0, 200)}`;
 }

@@ -122,6 +122,20 @@ describe("GET /api/health", () => {
   });
 });
 
+describe("GET /api/health on a database without the app's tables", () => {
+  it("says to migrate, instead of a query that did not answer", async () => {
+    process.env.DATABASE_URL = await createDatabase({ migrated: false });
+    try {
+      const { status, body } = await health();
+      expect(status).toBe(503);
+      expect(body.database.up).toBe(true);
+      expect(body.problems).toEqual([expect.stringContaining("npm run db:migrate")]);
+    } finally {
+      process.env.DATABASE_URL = databaseUrl;
+    }
+  });
+});
+
 describe("GET /api/health/live", () => {
   it("answers 200 { ok: true } without the database, even when PostgreSQL is gone", async () => {
     process.env.DATABASE_URL = `postgresql://blueprint:x@127.0.0.1:${await freePort()}/blueprint`;

@@ -4,6 +4,7 @@
 // host accepts them only in order, only as many as planned, and only with a final
 // "done"; anything else is a runtime error, never a pass.
 import { randomBytes } from "node:crypto";
+import { setFlagsFromString } from "node:v8";
 import type { HarnessEvent } from "./harness/runner";
 import { loadIsolatedVm } from "./isolated-vm";
 import { stageClock, type SandboxStage, type StageListener } from "./stages";
@@ -91,7 +92,22 @@ interface Prepared {
   listen(channel: Channel): void;
 }
 
+// V8 compiles a function's body only when it is first called, and its code cache holds
+// only what was compiled when the cache was made: so every fresh isolate compiled the
+// harness's and the suites' functions again, mid-run. Compiling eagerly makes the cache
+// carry every function of the trusted scripts (learner code is compiled eagerly too; it
+// is at most limits.sourceBytes). The flag is process-wide and V8 reads it at parse
+// time; it is set once, before this process compiles or caches any sandbox script, so
+// every cache is produced and consumed under the same flags. Measured in decision 024.
+let eagerCompilation = false;
+function compileEagerly(): void {
+  if (eagerCompilation) return;
+  setFlagsFromString("--no-lazy");
+  eagerCompilation = true;
+}
+
 async function prepare(harness: string, limits: JudgeLimits, mark: (stage: SandboxStage) => void): Promise<Prepared> {
+  compileEagerly();
   const ivm = loadIsolatedVm();
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
   mark("isolate-create");

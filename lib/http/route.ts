@@ -222,8 +222,9 @@ function refusalArea(path: string): string {
   return (first === "api" ? second : first) || "root";
 }
 
-// One JSON line: the error's own message (never the request body, so never a learner's code,
-// and never a URL with a password: lib/db's errors are described, not printed).
+// One JSON line: the error's codes and the last line of its message (errorSummary: Prisma
+// quotes a call's arguments, such as a learner's code, in the lines between), never the
+// request body, and with any connection string's password blanked.
 function logError(o: { requestId: string; request: Request; path: string; code: string; error: unknown }): void {
   logLine({
     level: "error",

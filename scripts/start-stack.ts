@@ -1,12 +1,14 @@
 // `npm run dev` / `npm start`: everything the app needs, in one command.
 //  - `npm start` without a production build stops at once and says to build.
-//  - the ports first: a port asked for (PORT, JUDGE_PORT, BLUEPRINT_PG_PORT) that is taken
+//  - the ports first: a port asked for (PORT, BLUEPRINT_PG_PORT) that is taken
 //    stops the start with the fix; a taken default gives way to a free port, said aloud.
 //  - DATABASE_URL set: use that server and only migrate.
 //  - DATABASE_URL unset: start an embedded PostgreSQL under .data/ (kept across restarts,
 //    stopped cleanly on exit, its password generated into .data/secrets.json), migrate, seed.
-//  - the judge service in a process of its own, with only the environment it needs
-//    (restarted if it dies), then Next.js; "ready" with the URL once the app answers.
+//  - the judge queue's own schema (graphile-worker's migrations), then ONE judge worker
+//    (scripts/judge-worker.ts: it takes jobs from PostgreSQL; its judge children get no
+//    database URL), restarted if it dies, then Next.js; "ready" with the URL once the app answers.
+//    More workers, on this machine or others: `npm run judge:worker` with the same DATABASE_URL.
 // Every step that a Ctrl+C can cut short leaves .data/ as the next start can take it up.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -15,7 +17,8 @@ import { freePort, LEGACY_PASSWORD, startEmbeddedPostgres, stopAllEmbeddedPostgr
 import { migrate } from "../lib/db-tooling/migrate";
 import { seed } from "../lib/db-tooling/seed";
 import { scheduleLearnerCleanup } from "../lib/db/learner-cleanup";
-import { judgeEnvironment } from "../lib/stack/child-env";
+import { migrateQueue } from "../lib/judge-queue/schema";
+import { workerEnvironment } from "../lib/stack/child-env";
 import { choosePort, type PortChoice } from "../lib/stack/ports";
 import { loadLocalSecrets, type LocalSecrets } from "../lib/stack/secrets";
 
@@ -99,11 +102,6 @@ const appPort = say(
     }),
   ),
 );
-const judgePort = say(
-  await orFail(async () =>
-    choosePort({ what: "the judge service", variable: "JUDGE_PORT", requested: process.env.JUDGE_PORT, fallback: 3101, alternatives: [await freePort()], command }),
-  ),
-);
 const embedded = !process.env.DATABASE_URL;
 const postgresPort = embedded
   ? say(
@@ -161,6 +159,8 @@ if (embedded && local && postgresPort !== undefined) {
 await orFail(async () => {
   const { applied } = await migrate(databaseUrl, undefined, { onApply: (name) => log(`migrating: ${name}`) });
   log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  // graphile-worker's tables, so the app can enqueue before the worker's own start gets there.
+  await migrateQueue(databaseUrl);
   if (postgres) {
     log("seeding the concept catalog");
     const { concepts } = await seed(databaseUrl);
@@ -171,13 +171,10 @@ await orFail(async () => {
 // Anonymous learners idle for 30 days go, now and once a day (lib/db/learner-cleanup.ts).
 scheduleLearnerCleanup(databaseUrl, log);
 
-const judgeUrl = `http://127.0.0.1:${judgePort}`;
 const appEnv = {
   ...process.env,
   ...secrets,
   DATABASE_URL: databaseUrl,
-  JUDGE_URL: judgeUrl,
-  JUDGE_PORT: String(judgePort),
   PORT: String(appPort),
   // Sign-in works whether the browser says localhost or 127.0.0.1 (Next.js gives route
   // handlers localhost as the request URL; better-auth refuses origins it does not trust).
@@ -186,8 +183,9 @@ const appEnv = {
   // Nothing leaves this machine at run time: no telemetry either.
   NEXT_TELEMETRY_DISABLED: "1",
 };
-// The judge runs learner code: its port and secret, never the database or the app's secrets.
-const judgeEnv = judgeEnvironment(process.env, { JUDGE_PORT: String(judgePort), JUDGE_SECRET: secrets.JUDGE_SECRET });
+// The worker needs the database (the queue) but none of the app's secrets; the children that
+// run learner code get not even that (lib/judge/pool.ts).
+const workerEnv = workerEnvironment(process.env, { DATABASE_URL: databaseUrl });
 
 function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, restart: boolean) {
   const child = spawn(command, args, { env, stdio: "inherit" });
@@ -199,7 +197,7 @@ function startChild(name: string, command: string, args: string[], env: NodeJS.P
     children.delete(child);
     if (stopping) return;
     if (restart) {
-      // A judge that crashes is restarted; one that crashes at once is restarted more slowly.
+      // A worker that crashes is restarted; one that crashes at once is restarted more slowly.
       const delay = Date.now() - startedAt < 5000 ? 2000 : 200;
       log(`${name} exited (${signal ?? code}); restarting in ${delay} ms`);
       setTimeout(() => !stopping && startChild(name, command, args, env, restart), delay);
@@ -211,7 +209,7 @@ function startChild(name: string, command: string, args: string[], env: NodeJS.P
   return child;
 }
 
-startChild("judge", process.execPath, ["--no-node-snapshot", "--import", "tsx", path.join(root, "scripts/judge-server.ts")], judgeEnv, true);
+startChild("judge-worker", process.execPath, ["--no-node-snapshot", "--import", "tsx", path.join(root, "scripts/judge-worker.ts")], workerEnv, true);
 // Next.js behind scripts/serve-app.ts, which alone sees the socket's peer address (client-address limits).
 startChild("next", process.execPath, ["--import", "tsx", path.join(root, "scripts/serve-app.ts"), mode, "--port", String(appPort)], appEnv, false);
 log(`starting Next.js on port ${appPort}; the address follows when it answers`);
@@ -219,7 +217,7 @@ log(`starting Next.js on port ${appPort}; the address follows when it answers`);
 /** Says "ready" with a link once the app answers its health check (and what is down, if anything). */
 async function announceReady() {
   const health = `http://127.0.0.1:${appPort}/api/health`;
-  // The judge starts beside Next.js: a few answers of "judge down" are expected before it listens.
+  // The worker starts beside Next.js: a few answers of "no judge worker" are expected before its first beat.
   for (let attempt = 0; !stopping; attempt += 1) {
     try {
       // Development compiles the route on this first request: give it time.

@@ -15,3 +15,17 @@ export function judgeEnvironment(source: NodeJS.ProcessEnv, own: { JUDGE_PORT: s
   // NODE_ENV spelled out for the type (Next.js declares it); spawn drops it when undefined.
   return { ...picked, NODE_ENV: source.NODE_ENV, ...own };
 }
+
+/**
+ * A judge worker's environment (scripts/judge-worker.ts): the judge's, plus the database it
+ * takes jobs from. Not the app's session or auth secrets, nor JUDGE_SECRET (the HTTP service's).
+ * The children that run learner code get less again (lib/judge/pool.ts: no DATABASE_URL).
+ */
+export function workerEnvironment(source: NodeJS.ProcessEnv, own: { DATABASE_URL: string }): NodeJS.ProcessEnv {
+  const picked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(source)) {
+    if (value === undefined || name === "JUDGE_SECRET") continue;
+    if (name.startsWith("JUDGE_") || JUDGE_PASSES.includes(name)) picked[name] = value;
+  }
+  return { ...picked, NODE_ENV: source.NODE_ENV, ...own };
+}

@@ -1,6 +1,7 @@
 // `npm run dev` / `npm start` (scripts/start-stack.ts) as a newcomer meets them (issue 18):
 // a start without a build, taken ports, a first start interrupted by Ctrl+C at each step,
-// and (issue 11, least privilege) the environment the judge process is given.
+// (issue 11, least privilege) the environment the judge worker and its judge children are
+// given, and (issue 16) the one judge worker it supervises: killed, it is restarted.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
@@ -40,7 +41,7 @@ interface Stack {
 function startStack(mode: "dev" | "start", env: Record<string, string>): Stack {
   const inherited = { ...process.env };
   // Nothing of the test process's own configuration leaks into the stack under test.
-  for (const name of ["DATABASE_URL", "JUDGE_URL", "PORT", "JUDGE_PORT", "BLUEPRINT_PG_PORT", "SESSION_SECRET", "JUDGE_SECRET", "BETTER_AUTH_SECRET", "BLUEPRINT_DATA_DIR"]) {
+  for (const name of ["DATABASE_URL", "JUDGE_URL", "PORT", "JUDGE_PORT", "JUDGE_LEASE_MS", "JUDGE_CONCURRENCY", "JUDGE_MAX_QUEUE_DEPTH", "BLUEPRINT_PG_PORT", "SESSION_SECRET", "JUDGE_SECRET", "BETTER_AUTH_SECRET", "BLUEPRINT_DATA_DIR"]) {
     delete inherited[name];
   }
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start-stack.ts", mode], {
@@ -88,7 +89,7 @@ function startStack(mode: "dev" | "start", env: Record<string, string>): Stack {
 }
 
 async function ports() {
-  return { PORT: String(await freePort()), JUDGE_PORT: String(await freePort()), BLUEPRINT_PG_PORT: String(await freePort()) };
+  return { PORT: String(await freePort()), BLUEPRINT_PG_PORT: String(await freePort()) };
 }
 
 describe("npm start before npm run build", () => {
@@ -106,7 +107,6 @@ describe("npm start before npm run build", () => {
 describe("a port that is taken", () => {
   const cases = [
     { variable: "PORT", what: "the app" },
-    { variable: "JUDGE_PORT", what: "the judge service" },
     { variable: "BLUEPRINT_PG_PORT", what: "the embedded PostgreSQL" },
   ] as const;
   for (const { variable, what } of cases) {
@@ -138,7 +138,7 @@ describe("a first npm run dev interrupted by Ctrl+C", () => {
   ];
   for (const [index, { step, line }] of points.entries()) {
     it(
-      `${step}: the next start recovers by itself${index === points.length - 1 ? ", the judge gets none of the app's secrets, and it prints the link when ready" : ""}`,
+      `${step}: the next start recovers by itself${index === points.length - 1 ? ", the judge worker gets none of the app's secrets and its judge children not even the database, it prints the link when ready, and a killed worker is restarted" : ""}`,
       async () => {
         const data = dataFolder();
         const env = { ...(await ports()), BLUEPRINT_DATA_DIR: data };
@@ -172,17 +172,33 @@ describe("a first npm run dev interrupted by Ctrl+C", () => {
         }
 
         if (index === points.length - 1) {
-          await second.waitFor(/judge listening on/);
-          const judgePid = readFileSync(path.join(data, "judge.pid"), "utf8").trim();
-          const environ = readFileSync(`/proc/${judgePid}/environ`, "utf8").split("\0").filter(Boolean);
-          const names = environ.map((entry) => entry.slice(0, entry.indexOf("=")));
-          expect(names).toContain("JUDGE_SECRET");
-          expect(names).toContain("JUDGE_PORT");
-          for (const secret of ["DATABASE_URL", "SESSION_SECRET", "BETTER_AUTH_SECRET", "EMBEDDED_POSTGRES_PASSWORD"]) expect(names).not.toContain(secret);
-          const values = environ.join("\n");
-          for (const secret of [secrets.SESSION_SECRET, secrets.BETTER_AUTH_SECRET, secrets.EMBEDDED_POSTGRES_PASSWORD]) expect(values).not.toContain(secret);
+          const ready = /"msg":"judge worker ready".*"pid":(\d+)/;
+          const firstPid = Number(ready.exec(await second.waitFor(ready))![1]);
+          expect(readFileSync(path.join(data, "judge-worker.pid"), "utf8").trim()).toBe(String(firstPid));
+          const environOf = (pid: number | string) => readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean);
+          const namesOf = (environ: string[]) => environ.map((entry) => entry.slice(0, entry.indexOf("=")));
+          const worker = environOf(firstPid);
+          // The worker reaches the queue, and nothing else of the app's.
+          expect(namesOf(worker)).toContain("DATABASE_URL");
+          for (const secret of ["SESSION_SECRET", "BETTER_AUTH_SECRET", "EMBEDDED_POSTGRES_PASSWORD", "JUDGE_SECRET"]) expect(namesOf(worker)).not.toContain(secret);
+          for (const secret of [secrets.SESSION_SECRET, secrets.BETTER_AUTH_SECRET]) expect(worker.join("\n")).not.toContain(secret);
+          // The children that run learner code: not even the database.
+          const childPids = readFileSync(`/proc/${firstPid}/task/${firstPid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+          expect(childPids.length).toBeGreaterThan(0);
+          for (const pid of childPids) {
+            const environ = environOf(pid);
+            for (const secret of ["DATABASE_URL", "SESSION_SECRET", "BETTER_AUTH_SECRET", "EMBEDDED_POSTGRES_PASSWORD", "JUDGE_SECRET"]) expect(namesOf(environ)).not.toContain(secret);
+            expect(environ.join("\n")).not.toContain(secrets.EMBEDDED_POSTGRES_PASSWORD);
+          }
           // What the README promises `npm run dev` prints once the app answers: a link to click.
           expect(await second.waitFor(/\[blueprint\] ready: /)).toBe(`[blueprint] ready: http://localhost:${env.PORT}`);
+          // A worker that dies is started again, and the new one says it is ready.
+          process.kill(firstPid, "SIGKILL");
+          await second.waitFor(/\[blueprint\] judge-worker exited \(SIGKILL\); restarting/);
+          const restarted = new RegExp(`"msg":"judge worker ready".*"pid":(?!${firstPid}\\b)(\\d+)`);
+          const secondPid = Number(restarted.exec(await second.waitFor(restarted))![1]);
+          expect(secondPid).not.toBe(firstPid);
+          expect(readFileSync(path.join(data, "judge-worker.pid"), "utf8").trim()).toBe(String(secondPid));
         }
 
         second.child.kill("SIGINT");

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { draftSchema, judgeResponseSchema, savedDraftSchema, submissionListSchema } from "@/lib/challenges/contract";
+import { draftSchema, judgeResponseSchema, savedDraftSchema, submissionListSchema, submissionRowSchema } from "@/lib/challenges/contract";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import type { Verdict } from "@/lib/judge/verdict";
 import type { EditorMarker } from "./code-editor";
@@ -198,6 +198,9 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
               : failure.message + (retry ? ` You can try again in ${retry} s.` : "");
         setProblem(message);
         setAnnouncement(message);
+        // A run no judge answered in time is kept as "not judged": list it with the others.
+        const notJudged = failure.details.notJudged ? submissionRowSchema.safeParse(failure.details.submission) : null;
+        if (notJudged?.success) setSubmissions((rows) => [notJudged.data, ...rows].slice(0, 50));
         if (failure.code !== "network") setSaveState(failure.code === "unavailable" || failure.code === "rate_limited" ? "saved" : "error");
       } finally {
         setBusy(null);

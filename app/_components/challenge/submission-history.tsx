@@ -74,10 +74,10 @@ export function SubmissionHistory({ submissions, dark }: { submissions: Submissi
                   aria-label={`Pick the ${LABEL[row.mode]} of ${new Date(row.createdAt).toLocaleString()} to compare`}
                 />
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{LABEL[row.mode]}</span>
-                {row.verdict === "not_judged" ? "not judged" : row.verdict.replace("_", " ")}
+                {row.verdict === "not_judged" ? (row.mode === "draft" ? "not judged" : "not judged: no judge answered in time; the code is kept") : row.verdict.replace("_", " ")}
               </label>
               <span className="text-xs text-slate-500 dark:text-slate-400">
-                {row.mode === "draft" ? "" : `${row.passed}/${row.total} · `}
+                {row.mode === "draft" || row.verdict === "not_judged" ? "" : `${row.passed}/${row.total} · `}
                 <time dateTime={row.createdAt}>{new Date(row.createdAt).toLocaleString()}</time>
               </span>
             </li>

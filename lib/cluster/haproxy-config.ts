@@ -15,8 +15,6 @@ export interface HaproxyOptions {
   healthPath: string;
   /** Unix socket for `show stat` and server state changes (tests and operators). */
   statsSocket: string;
-  /** Judge services behind a second listener, when the app still calls the judge over HTTP. */
-  judges?: { port: number; servers: HaproxyServer[] };
   /** Health check every `checkIntervalMs`; `fall` failures take a server out, `rise` successes bring it back. */
   checkIntervalMs?: number;
   fall?: number;
@@ -41,7 +39,7 @@ export function haproxyConfig(options: HaproxyOptions): string {
   const serverTimeout = options.serverTimeoutMs ?? HAPROXY_DEFAULTS.serverTimeoutMs;
   if (options.apps.length === 0) throw new Error("the cluster needs at least one app server");
   if (serverTimeout <= 30_000) throw new Error(`timeout server ${serverTimeout} ms must be longer than the app's 30 s wait for a verdict`);
-  for (const server of [...options.apps, ...(options.judges?.servers ?? [])]) {
+  for (const server of options.apps) {
     if (!NAME.test(server.name)) throw new Error(`server name "${server.name}" must be letters, digits, - or _`);
   }
   if (!options.healthPath.startsWith("/") || /\s/.test(options.healthPath)) throw new Error(`health path "${options.healthPath}" must be an absolute path without spaces`);
@@ -83,17 +81,5 @@ export function haproxyConfig(options: HaproxyOptions): string {
     "    http-check expect status 200",
     ...options.apps.map(server),
   ];
-  if (options.judges) {
-    if (options.judges.servers.length === 0) throw new Error("the judge listener needs at least one judge");
-    lines.push(
-      "",
-      "listen judges",
-      `    bind 127.0.0.1:${options.judges.port}`,
-      // The fewest runs in flight: a judge's runs take tens of milliseconds, unevenly.
-      "    balance leastconn",
-      "    option httpchk GET /health",
-      ...options.judges.servers.map(server),
-    );
-  }
   return `${lines.join("\n")}\n`;
 }

@@ -1,6 +1,6 @@
 // A cluster on one machine, on loopback: PostgreSQL (embedded in the data folder, or
 // DATABASE_URL), N app servers (scripts/serve-app.ts on a production build, one port each),
-// M judge workers, and HAProxy in front (config generated into the data folder). Used by
+// M judge workers (scripts/judge-worker.ts, on the PostgreSQL queue), and HAProxy in front (config generated into the data folder). Used by
 // `npm run cluster`, `npm run bench:load` and the fault tests in tests/cluster/.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -8,7 +8,6 @@ import path from "node:path";
 import { startEmbeddedPostgres, stopAllEmbeddedPostgres, type RunningPostgres } from "../db-tooling/embedded-postgres";
 import { migrate } from "../db-tooling/migrate";
 import { seed } from "../db-tooling/seed";
-import { judgeEnvironment } from "../stack/child-env";
 import { loadLocalSecrets } from "../stack/secrets";
 import { HAPROXY_DEFAULTS, haproxyConfig } from "./haproxy-config";
 import { showStat, type ServerStat } from "./haproxy-stats";
@@ -19,13 +18,6 @@ export class ClusterError extends Error {
   override name = "ClusterError";
 }
 
-/**
- * How the app reaches the judge. "queue": judge workers (scripts/judge-worker.ts) take jobs
- * from PostgreSQL. "service": the judge HTTP service, M of them behind a second HAProxy
- * listener, for a tree from before the queue.
- */
-export type JudgeTransport = "queue" | "service";
-
 export interface ClusterOptions {
   root: string;
   /** Holds secrets.json, postgres/, haproxy.cfg, haproxy.sock. */
@@ -34,12 +26,11 @@ export interface ClusterOptions {
   workers: number;
   /** Judge runs each worker takes at once (JUDGE_CONCURRENCY). */
   workerConcurrency: number;
-  /** HAProxy's port; app servers on the ports after it, PostgreSQL at +50, judge services at +60. */
+  /** HAProxy's port; app servers on the ports after it, PostgreSQL at +50. */
   frontPort: number;
   /** An existing PostgreSQL; otherwise an embedded one is started in the data folder. */
   databaseUrl?: string;
   distDir?: string;
-  transport?: JudgeTransport;
   /** Added to every app server's environment (the load bench's limits, say). */
   appEnv?: Record<string, string>;
   /** Restart apps and workers that die (the script); tests restart them themselves. */
@@ -57,7 +48,6 @@ export interface Cluster {
   databaseUrl: string;
   statsSocket: string;
   healthPath: string;
-  transport: JudgeTransport;
   supervisor: Supervisor;
   /** HAProxy's view of the app servers. */
   appStats(): Promise<ServerStat[]>;
@@ -66,13 +56,25 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-export function detectTransport(root: string): JudgeTransport {
-  return existsSync(path.join(root, "scripts", "judge-worker.ts")) ? "queue" : "service";
+/**
+ * HAProxy's check: the cheap liveness route (200 while the process serves). Not /api/health,
+ * which also asks the database and the queue: an app server is no better out of rotation
+ * when the database it shares with the others is down.
+ */
+export const HEALTH_PATH = "/api/health/live";
+
+/** The environment without the app's secrets (a judge worker runs learner code in its children). */
+function withoutSecrets(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const secret = new Set(["SESSION_SECRET", "BETTER_AUTH_SECRET", "JUDGE_SECRET", "EMBEDDED_POSTGRES_PASSWORD", "DATABASE_URL"]);
+  return Object.fromEntries(Object.entries(source).filter(([name]) => !secret.has(name))) as NodeJS.ProcessEnv;
 }
 
-/** The cheap liveness route when the build has it (GET /api/health/live), else the full health check. */
-export function healthPathFor(root: string, distDir: string): string {
-  return existsSync(path.join(root, distDir, "server", "app", "api", "health", "live", "route.js")) ? "/api/health/live" : "/api/health";
+/** Debian's HAProxy: on PATH, or in /usr/sbin (not on a non-root user's PATH); undefined when not installed. */
+export function haproxyBinary(): string | undefined {
+  for (const candidate of ["haproxy", "/usr/sbin/haproxy"]) {
+    if (spawnSync(candidate, ["-v"], { stdio: "ignore" }).status === 0) return candidate;
+  }
+  return undefined;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -91,13 +93,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const log = options.log ?? (() => {});
   const root = options.root;
   const distDir = options.distDir ?? process.env.BLUEPRINT_DIST_DIR ?? ".next";
-  const transport = options.transport ?? detectTransport(root);
   if (options.apps < 1 || options.workers < 1) throw new ClusterError("--apps and --workers must be at least 1");
   if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
     throw new ClusterError(`no production build in ${distDir}/: run npm run build first (or set BLUEPRINT_DIST_DIR to the build's folder)`);
   }
-  const haproxyVersion = spawnSync("haproxy", ["-v"], { encoding: "utf8" });
-  if (haproxyVersion.status !== 0) {
+  const haproxy = haproxyBinary();
+  if (!haproxy) {
     throw new ClusterError("HAProxy is not installed (the load balancer of the cluster): apt-get install -y haproxy, then try again");
   }
 
@@ -113,11 +114,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   const front = options.frontPort;
   const appPorts = Array.from({ length: options.apps }, (_, i) => front + 1 + i);
-  const judgeListenPort = front + 59;
-  const judgePorts = Array.from({ length: options.workers }, (_, i) => front + 60 + i);
   const pgPort = front + 50;
   const statsSocket = path.join(dataDir, "haproxy.sock");
-  const healthPath = healthPathFor(root, distDir);
+  const healthPath = HEALTH_PATH;
 
   const supervisor = new Supervisor(options.print);
   let postgres: RunningPostgres | undefined;
@@ -150,21 +149,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     for (let i = 0; i < options.workers; i++) {
       const name = `worker${i + 1}`;
       workerNames.push(name);
-      if (transport === "queue") {
-        // A worker needs the database and its limits, never the app's session or auth secrets.
-        const env: NodeJS.ProcessEnv = {
-          ...judgeEnvironment(process.env, { JUDGE_PORT: "0", JUDGE_SECRET: shared.JUDGE_SECRET }),
-          DATABASE_URL: databaseUrl,
-          JUDGE_CONCURRENCY: String(options.workerConcurrency),
-        };
-        supervisor.start({ name, command: node, args: ["--no-node-snapshot", "--import", "tsx", path.join(root, "scripts/judge-worker.ts")], env, restart: options.restart });
-      } else {
-        const env = {
-          ...judgeEnvironment(process.env, { JUDGE_PORT: String(judgePorts[i]), JUDGE_SECRET: shared.JUDGE_SECRET }),
-          JUDGE_CONCURRENCY: String(options.workerConcurrency),
-        };
-        supervisor.start({ name, command: node, args: ["--no-node-snapshot", "--import", "tsx", path.join(root, "scripts/judge-server.ts")], env, restart: options.restart });
-      }
+      // A worker needs the database and its limits, never the app's session or auth secrets.
+      const env: NodeJS.ProcessEnv = { ...withoutSecrets(process.env), DATABASE_URL: databaseUrl, JUDGE_CONCURRENCY: String(options.workerConcurrency) };
+      supervisor.start({ name, command: node, args: ["--no-node-snapshot", "--import", "tsx", path.join(root, "scripts/judge-worker.ts")], env, restart: options.restart });
     }
 
     const url = `http://localhost:${front}`;
@@ -183,7 +170,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         // HAProxy connects from loopback and adds X-Forwarded-For: the learner's address survives it.
         BLUEPRINT_TRUSTED_PROXIES: "127.0.0.1",
         NEXT_TELEMETRY_DISABLED: "1",
-        ...(transport === "service" ? { JUDGE_URL: `http://127.0.0.1:${judgeListenPort}` } : {}),
         ...options.appEnv,
       };
       supervisor.start({ name: appNames[i]!, command: node, args: ["--import", "tsx", path.join(root, "scripts/serve-app.ts"), "start", "--port", String(port)], env, restart: options.restart });
@@ -198,27 +184,31 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         healthPath,
         statsSocket,
         checkIntervalMs: options.checkIntervalMs ?? HAPROXY_DEFAULTS.checkIntervalMs,
-        ...(transport === "service" ? { judges: { port: judgeListenPort, servers: judgePorts.map((port, i) => ({ name: workerNames[i]!, port })) } } : {}),
       }),
     );
-    const check = spawnSync("haproxy", ["-c", "-q", "-f", configFile], { encoding: "utf8" });
+    const check = spawnSync(haproxy, ["-c", "-q", "-f", configFile], { encoding: "utf8" });
     if (check.status !== 0) throw new ClusterError(`HAProxy refused ${configFile}: ${check.stderr || check.stdout}`);
     // -db: in the foreground, its state changes ("Server apps/app1 is DOWN") on stderr as lines.
-    supervisor.start({ name: "haproxy", command: "haproxy", args: ["-db", "-f", configFile], env: process.env });
-    log(`HAProxy on ${url} -> ${appPorts.map((port) => `:${port}`).join(" ")} (health check GET ${healthPath}; ${transport === "queue" ? "judge workers on the queue" : `judge services behind :${judgeListenPort}`})`);
+    supervisor.start({ name: "haproxy", command: haproxy, args: ["-db", "-f", configFile], env: process.env });
+    log(`HAProxy on ${url} -> ${appPorts.map((port) => `:${port}`).join(" ")} (health check GET ${healthPath}), ${options.workers} judge worker${options.workers === 1 ? "" : "s"} on the queue`);
 
     const appStats = async () => (await showStat(statsSocket)).filter((entry) => entry.proxy === "apps");
     const waitUntilReady = async (timeoutMs = 240_000) => {
       for (const name of ["haproxy", ...appNames]) if (!supervisor.isRunning(name)) throw new ClusterError(`${name} is not running`);
-      await until(
-        "every app server up behind HAProxy",
-        async () => {
-          const stats = await appStats();
-          return stats.length === appNames.length && stats.every((entry) => entry.status === "UP");
-        },
-        timeoutMs,
-        200,
-      );
+      try {
+        await until(
+          "every app server up behind HAProxy",
+          async () => {
+            const stats = await appStats();
+            return stats.length === appNames.length && stats.every((entry) => entry.status === "UP");
+          },
+          timeoutMs,
+          200,
+        );
+      } catch (error) {
+        const tails = ["haproxy", ...appNames, ...workerNames].map((name) => `--- ${name} (${supervisor.isRunning(name) ? "running" : "not running"}):\n${supervisor.recentLines(name).join("\n")}`);
+        throw new ClusterError(`${(error as Error).message}\n${tails.join("\n")}`);
+      }
     };
 
     return {
@@ -229,7 +219,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       databaseUrl,
       statsSocket,
       healthPath,
-      transport,
       supervisor,
       appStats,
       waitUntilReady,

@@ -33,6 +33,8 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   /** Names stopped on purpose: their exit is not a crash and is not restarted. */
   private readonly stopping = new Set<string>();
   private closed = false;
+  /** The last lines of each process, for the message when it fails to come up. */
+  private readonly tails = new Map<string, string[]>();
 
   constructor(private readonly print: (name: string, line: string) => void = () => {}) {
     super();
@@ -51,6 +53,10 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on("line", (line) => {
         this.print(spec.name, line);
+        const tail = this.tails.get(spec.name) ?? [];
+        tail.push(line);
+        if (tail.length > 20) tail.shift();
+        this.tails.set(spec.name, tail);
         this.emit("line", spec.name, line);
       });
     }
@@ -77,6 +83,11 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     return this.start(spec);
   }
 
+  /** The last lines `name` printed (at most 20). */
+  recentLines(name: string): string[] {
+    return [...(this.tails.get(name) ?? [])];
+  }
+
   pid(name: string): number | undefined {
     return this.running.get(name)?.pid;
   }
@@ -85,14 +96,32 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     return this.running.has(name);
   }
 
-  /** Sends `signal` and resolves with the exit; the process is not restarted (a fault test's SIGKILL). */
+  /**
+   * Sends `signal` and resolves with the exit; the process is not restarted (a fault test's
+   * SIGKILL). SIGKILL goes to its whole process group, as when a machine or container dies:
+   * a judge worker's children go with it. Other signals go to the process alone, which then
+   * stops its children in its own order.
+   */
   kill(name: string, signal: NodeJS.Signals = "SIGTERM"): Promise<ProcessExit> {
     const child = this.running.get(name);
     if (!child) return Promise.resolve({ name, code: null, signal: null });
     this.stopping.add(name);
     const exited = this.nextExit(name);
-    child.kill(signal);
+    if (signal === "SIGKILL" && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    } else {
+      child.kill(signal);
+    }
     return exited;
+  }
+
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) a process: a fault test holds a worker still mid-job before killing it. */
+  pause(name: string, paused: boolean): void {
+    this.running.get(name)?.kill(paused ? "SIGSTOP" : "SIGCONT");
   }
 
   /** SIGTERM, then SIGKILL after `graceMs`. */
@@ -100,7 +129,9 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     const child = this.running.get(name);
     if (!child) return;
     const exited = this.kill(name, "SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+    }, graceMs);
     await exited;
     clearTimeout(timer);
   }

@@ -4,6 +4,7 @@
 // Every wait is on an event (a HAProxy log line, a process exit, an answer), bounded by
 // generous timeouts: the machine may be busy.
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { detectionBoundMs } from "../../lib/cluster/haproxy-config";
 import { until } from "../../lib/cluster/start-cluster";
@@ -130,5 +131,62 @@ describe("an app server killed under a steady stream of submissions through HAPr
     expect(failed.length).toBeLessThanOrEqual(cookies.length);
     for (const attempt of failed) expect([0, 502, 503, 504]).toContain(attempt.status);
     await expectExactlyOneVerdictPerAcceptedSubmission(attempts);
+  });
+});
+
+describe("a judge worker killed in the middle of a load run", () => {
+  it("leaves its job to the other worker while the learner waits: every accepted submission gets exactly one verdict", async () => {
+    const hub = attemptHub();
+    const cookies = await Promise.all(Array.from({ length: 4 }, () => newLearner(cluster.url)));
+    const stream = submissionStream(cluster.url, cookies, hub.emit);
+    const db = new pg.Client({ connectionString: cluster.databaseUrl });
+    await db.connect();
+    let killedJob: { id: string; marker: string } | undefined;
+    try {
+      await attemptsAnswered(hub.subscribe, 8, (attempt) => attempt.status === 200);
+      // Mid-run for real: the kill comes while PostgreSQL shows worker1 holding a running job.
+      // Frozen (SIGSTOP) first, so it cannot finish the job between the look and the kill.
+      const pid = cluster.supervisor.pid("worker1");
+      const runningJob = async () => {
+        const { rows } = await db.query<{ id: string; marker: string }>(
+          String.raw`SELECT j."id", substring(j."code" from '// load ([0-9a-f-]{36})') AS marker FROM "JudgeJob" j JOIN "JudgeWorker" w ON j."workerId" = ANY(w."slotIds")
+           WHERE w."pid" = $1 AND j."status" = 'running' AND j."code" ~ '// load [0-9a-f-]{36}' LIMIT 1`,
+          [pid],
+        );
+        return rows[0];
+      };
+      await until(
+        "worker1 is frozen holding a running job",
+        async () => {
+          if (!(await runningJob())) return false;
+          cluster.supervisor.pause("worker1", true);
+          killedJob = await runningJob();
+          if (!killedJob) cluster.supervisor.pause("worker1", false); // it had just finished: look again
+          return killedJob !== undefined;
+        },
+        60_000,
+        20,
+      );
+      const exit = await cluster.supervisor.kill("worker1", "SIGKILL");
+      expect(exit.signal).toBe("SIGKILL");
+      // The learner whose job it was still gets its verdict, from worker2, once worker1's lease runs out.
+      const marker = killedJob!.marker;
+      const answered = stream.attempts.find((attempt) => attempt.marker === marker);
+      if (!answered) await attemptsAnswered(hub.subscribe, 1, (attempt) => attempt.marker === marker);
+      expect(stream.attempts.find((attempt) => attempt.marker === marker)).toMatchObject({ status: 200, verdict: "passed" });
+      await attemptsAnswered(hub.subscribe, 8, (attempt) => attempt.status === 200);
+    } finally {
+      await stream.stop();
+    }
+    const { rows } = await db.query<{ status: string; attempts: number }>(`SELECT "status"::text AS status, "attempts" FROM "JudgeJob" WHERE "id" = $1`, [killedJob!.id]);
+    await db.end();
+    // Started twice: once on the killed worker, once on the survivor; judged once.
+    expect(rows[0]).toEqual({ status: "done", attempts: 2 });
+    const attempts = stream.attempts;
+    // Nothing the app accepted was refused or lost because a worker died.
+    expect(attempts.filter((attempt) => attempt.status !== 200)).toEqual([]);
+    for (const attempt of attempts) expect(attempt.verdict).toBe("passed");
+    await expectExactlyOneVerdictPerAcceptedSubmission(attempts);
+    cluster.supervisor.restart("worker1");
   });
 });

@@ -6,23 +6,14 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { loadChallenge } from "../../lib/content/challenges";
+import { CLASSROOM_LIMITS, loadTarget } from "../../lib/cluster/load";
 import { startCluster, type Cluster } from "../../lib/cluster/start-cluster";
 
-const challenge = loadChallenge("rate-limiting/limiters");
-if (!challenge) throw new Error("rate-limiting/limiters is missing");
+export { newLearner } from "../../lib/cluster/load";
+const { challenge, draftPath, submitPath } = loadTarget();
 export const CHALLENGE = challenge;
-const [concept, slug] = challenge.id.split("/") as [string, string];
-export const DRAFT_PATH = `/api/drafts/${concept}/${slug}`;
-export const SUBMIT_PATH = `/api/challenges/${concept}/${slug}/submit`;
-
-/** Room for a classroom behind one address: the tests measure faults, not the per-learner limits. */
-export const CLASSROOM_LIMITS = {
-  BLUEPRINT_JUDGE_RATE_PER_MINUTE: "10000",
-  BLUEPRINT_WRITE_RATE_PER_MINUTE: "100000",
-  BLUEPRINT_ANONYMOUS_LEARNERS_PER_HOUR: "1000000",
-  BLUEPRINT_REQUEST_LOG: "off",
-};
+export const DRAFT_PATH = draftPath;
+const SUBMIT_PATH = submitPath;
 
 export async function startTestCluster(options: { apps: number; workers: number }): Promise<Cluster & { cleanUp(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "blueprint-cluster-test-"));
@@ -62,14 +53,6 @@ export async function startTestCluster(options: { apps: number; workers: number 
   };
 }
 
-/** A new anonymous learner: the cookie its first write sets (a draft save). */
-export async function newLearner(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}${DRAFT_PATH}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: challenge!.starter }) });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (!response.ok || !cookie) throw new Error(`could not create a learner: ${response.status} ${await response.text()}`);
-  return cookie;
-}
-
 export interface Attempt {
   marker: string;
   startedAt: number;
@@ -96,7 +79,7 @@ export function submissionStream(baseUrl: string, cookies: string[], onAttempt: 
         const response = await fetch(`${baseUrl}${SUBMIT_PATH}`, {
           method: "POST",
           headers: { "content-type": "application/json", cookie },
-          body: JSON.stringify({ code: `${challenge!.solution}\n// load ${marker}\n` }),
+          body: JSON.stringify({ code: `${challenge.solution}\n// load ${marker}\n` }),
           signal: AbortSignal.timeout(90_000),
         });
         status = response.status;

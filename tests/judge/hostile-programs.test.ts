@@ -1,8 +1,9 @@
 // Learner code that tries to hang, exhaust, escape or fool the judge. Each gets a
 // non-passing verdict, and the judge still answers the next (correct) submission.
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
 import { judge, type ChallengeSuite, type JudgeLimits, DEFAULT_LIMITS } from "../../lib/judge";
+import { createJudgePool, REPEATED_CRASH_MESSAGE, runWithCrashRetry, type JudgePool, type JudgePoolEvent } from "../../lib/judge/pool";
 import { processMemoryMessage, TOP_LEVEL_TIMEOUT } from "../../lib/judge/sandbox";
 
 const challenge = loadChallenge("rate-limiting/limiters");
@@ -258,5 +259,47 @@ describe("hostile learner code", () => {
 
   test("code over 64 KiB is refused before it runs", async () => {
     await expect(judge(suite, `// ${"x".repeat(70 * 1024)}\n${stub}`, "submit")).rejects.toThrow(/larger than 64 KiB/);
+  });
+});
+
+// Programs V8 cannot contain: the isolate's heap limit does not stop them, V8 aborts the
+// whole process ("heap out of memory", SIGABRT) at 30-40 of its 64 MB (each aborted 10 times
+// in 10 here; a Map grown without bound did in 9 of 10, the tenth was memory_limit, so it is
+// not listed: the outcome must not depend on the race). They run through the
+// judge pool (lib/judge/pool.ts, decision 020), as the service and the queue's worker run
+// them: the child dies twice, the learner gets runtime_error, and the next submission is
+// judged by a fresh child. Long budgets, so the heap runs out before any clock does.
+describe("programs that abort the judge process, through the judge pool", () => {
+  const roomy: JudgeLimits = { ...DEFAULT_LIMITS, cpuMs: 120_000, wallMs: 120_000 };
+  const deaths: JudgePoolEvent[] = [];
+  let pool: JudgePool;
+  beforeAll(async () => {
+    pool = createJudgePool({ size: 1, limits: roomy, quiet: true, onEvent: (event) => event.type === "died" && deaths.push(event) });
+    await pool.ready();
+  });
+  afterAll(() => pool.close());
+
+  test.each([
+    ["an array grown at negative indexes (the program that found the hole)", "const a = []; for (let i = 0; i > -1e9; i--) a[i] = i;"],
+    ["a hundred-million-element array filled at once", "const a = new Array(1e8).fill(0); console.log(a.length);"],
+  ])("%s: runtime_error after two crashes, and the next submission is judged", async (_name, bomb) => {
+    const before = deaths.length;
+    const verdict = await runWithCrashRetry(pool, { challengeId: suite.id, mode: "submit", code: `${bomb}\n${stub}` });
+    expect(verdict.verdict).toBe("runtime_error");
+    expect(verdict.diagnostics?.[0]?.message).toContain(REPEATED_CRASH_MESSAGE);
+    expect(deaths.slice(before)).toMatchObject([{ signal: "SIGABRT", during: "job" }, { signal: "SIGABRT", during: "job" }]);
+    expect((await pool.run({ challengeId: suite.id, mode: "submit", code: solution })).verdict).toBe("passed");
+  });
+
+  test.each([
+    ["a string doubled past V8's longest", "let s = 'ab'; for (let i = 0; i < 40; i++) s = s + s;", /RangeError: Invalid string length/],
+    ["recursion with big frames", "function f(n: number, ...rest: number[]): number { const frame = [n, ...rest, n, n, n, n]; return f(n + 1, ...frame.slice(0, 8)) + frame.length; } f(0);", /RangeError: Maximum call stack size exceeded/],
+    ["typed arrays grown without bound", "const held: Float64Array[] = []; for (;;) held.push(new Float64Array(1e7));", /RangeError: Array buffer allocation failed/],
+  ])("%s is contained by V8: an ordinary runtime_error, and the child lives", async (_name, bomb, message) => {
+    const before = deaths.length;
+    const verdict = await pool.run({ challengeId: suite.id, mode: "submit", code: `${bomb}\n${stub}` });
+    expect(verdict.verdict).toBe("runtime_error");
+    expect(verdict.diagnostics?.[0]?.message).toMatch(message);
+    expect(deaths.slice(before)).toEqual([]);
   });
 });

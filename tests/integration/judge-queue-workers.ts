@@ -58,3 +58,35 @@ export async function stopWorker(worker: WorkerProcess, signal: NodeJS.Signals =
   worker.proc.kill(signal);
   await worker.exited;
 }
+
+/**
+ * A judge worker inside the test process (the queue's real code, lib/judge in-process instead of
+ * the child pool) for route-level tests that need verdicts but not worker processes. `judge`
+ * replaces the judging: a forged reply, or one that never comes.
+ */
+export async function startInProcessWorker(
+  databaseUrl: string,
+  options: { judge?: (job: import("../../lib/judge-queue/worker").ClaimedJob) => Promise<import("../../lib/judge/verdict").Verdict> } = {},
+): Promise<{ stop(): Promise<void> }> {
+  const { startJudgeWorker } = await import("../../lib/judge-queue/worker");
+  const { migrateQueue } = await import("../../lib/judge-queue/schema");
+  const { judge } = await import("../../lib/judge");
+  const { loadChallenge, toJudgeSuite } = await import("../../lib/content/challenges");
+  await migrateQueue(databaseUrl);
+  return startJudgeWorker({
+    databaseUrl,
+    concurrency: 2,
+    leaseMs: 5000,
+    judge:
+      options.judge ??
+      (async (job) => {
+        const challenge = loadChallenge(job.challengeId);
+        if (!challenge) throw new Error(`unknown challenge ${job.challengeId}`);
+        return judge(toJudgeSuite(challenge), job.code, job.mode);
+      }),
+    isCrash: () => false,
+    crashedTwice: () => {
+      throw new Error("no crashes in process");
+    },
+  });
+}

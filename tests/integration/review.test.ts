@@ -4,13 +4,11 @@
 // strict mode keeps hidden test names and messages out of the HTTP reply itself.
 // Next.js's request scope (next/headers) is the one stand-in, as in route-pipeline.test.ts.
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
-import { createJudgeService } from "../../lib/judge/service";
+import { loadChallenge } from "../../lib/content/challenges";
 import { finish, startTimer } from "../../lib/interview/timer";
 import { AppError } from "../../lib/app-error";
 import { createDatabase, useAppEnv } from "./database";
+import { startInProcessWorker } from "./judge-queue-workers";
 import { BASE, callRoute, json } from "./request-scope";
 
 vi.mock("next/headers", async () => (await import("./request-scope")).nextHeaders());
@@ -36,23 +34,15 @@ let lib: {
   service: typeof import("../../lib/review/service");
 };
 
-const servers: Server[] = [];
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+let worker: { stop(): Promise<void> } | undefined;
 
 beforeAll(async () => {
   useAppEnv(await createDatabase({ migrated: true }));
-  const loadSuite = (id: string) => {
-    const found = loadChallenge(id);
-    return found ? toJudgeSuite(found) : undefined;
-  };
   process.env.BETTER_AUTH_SECRET = "integration-better-auth-secret-0123456789";
   process.env.BETTER_AUTH_URL = BASE;
   process.env.BLUEPRINT_AUTH_RATE_LIMIT = "off";
-  process.env.JUDGE_URL = await listen(createJudgeService({ secret: process.env.JUDGE_SECRET!, loadSuite }));
+  // Run and submit go through the judge queue (decision 019): a worker in this process drains it.
+  worker = await startInProcessWorker(process.env.DATABASE_URL!);
   api = {
     due: await import("../../app/api/review/due/route"),
     grade: await import("../../app/api/review/[card]/grade/route"),
@@ -70,8 +60,8 @@ beforeAll(async () => {
   };
 });
 
-afterAll(() => {
-  for (const server of servers) server.close();
+afterAll(async () => {
+  await worker?.stop();
 });
 
 const HOUR = 60 * 60 * 1000;

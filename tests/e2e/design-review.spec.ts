@@ -57,8 +57,8 @@ test.describe("the design check in the interview review", () => {
     await expect(storage).toContainText("GB");
     await expect(verdict.locator('[data-check="capacity"]')).toContainText("Passed");
     // The learner's board once: the read-only editor, not a second static copy in the review.
-    await expect(page.getByTestId("design-board")).toHaveAttribute("data-save-state", "read-only");
     await expect(page.getByTestId("design-board")).toHaveCount(1);
+    await expect(page.getByTestId("design-board").getByRole("button", { name: "Undo" })).toHaveCount(0);
     await expect(page.getByTestId("my-board")).toHaveCount(0);
     await expect(page.getByText("Your board", { exact: false })).toHaveCount(0);
 

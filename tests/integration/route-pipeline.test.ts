@@ -4,12 +4,13 @@
 // 500 that leaks nothing. Next.js's request scope (next/headers) is the one stand-in:
 // outside `next start` there is none, so the test gives each request its own headers and
 // cookie jar, read from and written to the Request and Response as Next.js does.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { z } from "zod";
 import { loadChallenge, toJudgeSuite } from "../../lib/content/challenges";
-import { createJudgeService } from "../../lib/judge/service";
+import { judge } from "../../lib/judge";
+import type { Verdict } from "../../lib/judge/verdict";
+import { migrateQueue } from "../../lib/judge-queue/schema";
+import { startJudgeWorker, type ClaimedJob } from "../../lib/judge-queue/worker";
 import { createDatabase, useAppEnv } from "./database";
 import { BASE, callRoute, json, type Reply } from "./request-scope";
 
@@ -42,46 +43,39 @@ const stdout = vi.spyOn(process.stdout, "write").mockImplementation(((chunk: unk
 }) as typeof process.stdout.write);
 const loggedJson = () => stdoutLines.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as Record<string, unknown>);
 
-// The real judge service, behind a relay that can instead answer what a broken or
-// hostile judge might: JSON that is not a verdict.
-const servers: Server[] = [];
+// A real judge worker on the queue (lib/judge-queue/worker.ts, judging with lib/judge in
+// this process), whose judging can instead answer what a broken or hostile judge might
+// (JSON that is not a verdict) or hold a job until the test lets it go.
+let worker: { stop(): Promise<void> } | undefined;
 let forgeJudgeReply: unknown = null;
-/** When set, the relay holds the next judge request and reports when the app lets go of it. */
-let holdJudge: { arrived: () => void; closed: () => void } | null = null;
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-async function startJudge(secret: string): Promise<string> {
-  const loadSuite = (id: string) => {
-    const found = loadChallenge(id);
-    return found ? toJudgeSuite(found) : undefined;
-  };
-  const judge = await listen(createJudgeService({ secret, loadSuite }));
-  return listen(
-    createServer(async (request, response) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
-      if (holdJudge !== null) {
-        const hold = holdJudge;
-        request.socket.on("close", hold.closed);
-        hold.arrived();
-        return; // never answered: only the app giving up ends this request
-      }
-      if (forgeJudgeReply !== null) {
-        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(forgeJudgeReply));
-        return;
-      }
-      const relayed = await fetch(judge + request.url, { method: "POST", headers: { "content-type": "application/json", "x-judge-secret": String(request.headers["x-judge-secret"]) }, body: Buffer.concat(chunks) });
-      response.writeHead(relayed.status, { "content-type": "application/json" }).end(await relayed.text());
-    }),
-  );
+/** When set, the worker holds the next job: `arrived` when it takes it, and it finishes only on `release`. */
+let holdJudge: { arrived: () => void; released: Promise<void> } | null = null;
+async function judgeJob(job: ClaimedJob): Promise<Verdict> {
+  if (holdJudge !== null) {
+    const hold = holdJudge;
+    hold.arrived();
+    await hold.released;
+  }
+  if (forgeJudgeReply !== null) return forgeJudgeReply as Verdict;
+  const challenge = loadChallenge(job.challengeId);
+  if (!challenge) throw new Error(`unknown challenge ${job.challengeId}`);
+  return judge(toJudgeSuite(challenge), job.code, job.mode);
 }
 
 beforeAll(async () => {
-  useAppEnv(await createDatabase({ migrated: true }));
-  process.env.JUDGE_URL = await startJudge(process.env.JUDGE_SECRET!);
+  const databaseUrl = await createDatabase({ migrated: true });
+  useAppEnv(databaseUrl);
+  await migrateQueue(databaseUrl);
+  worker = await startJudgeWorker({
+    databaseUrl,
+    concurrency: 2,
+    leaseMs: 5000,
+    judge: judgeJob,
+    isCrash: () => false,
+    crashedTwice: () => {
+      throw new Error("no crashes in process");
+    },
+  });
   process.env.BETTER_AUTH_SECRET = "integration-better-auth-secret-0123456789";
   process.env.BETTER_AUTH_URL = BASE;
   process.env.BLUEPRINT_AUTH_RATE_LIMIT = "off";
@@ -102,10 +96,11 @@ beforeAll(async () => {
   lib = { route: await import("../../lib/http/route"), client: await import("../../lib/db/client"), auth: await import("../../lib/auth/auth") };
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await worker?.stop();
+  await (await import("../../lib/judge-queue/connection")).closeQueuePools();
   log.mockRestore();
   stdout.mockRestore();
-  for (const server of servers) server.close();
 });
 
 const DRAFT = { concept: "rate-limiting", challenge: "limiters" };
@@ -386,25 +381,28 @@ describe("run and submit through the route", () => {
     }
   });
 
-  test("a learner who goes away mid-run takes the judge job with them: the app lets go of the judge at once", async () => {
+  test("a learner who goes away mid-run: the app answers at once, the job is recorded as not judged, the draft is kept", async () => {
     let arrived!: () => void;
-    let closed!: () => void;
+    let release!: () => void;
     const judgeReached = new Promise<void>((resolve) => (arrived = resolve));
-    const judgeReleased = new Promise<void>((resolve) => (closed = resolve));
-    holdJudge = { arrived, closed };
+    holdJudge = { arrived, released: new Promise<void>((resolve) => (release = resolve)) };
     const learner = new AbortController();
     try {
       const reply = call(api.judge.POST, "/api/challenges/rate-limiting/limiters/submit", { method: "POST", params: { ...JUDGE, mode: "submit" }, signal: learner.signal, ...json({ code: "// left mid-run" }) });
       await judgeReached;
       learner.abort();
-      // Without the request's signal reaching the judge client, the app would hold the judge's connection for its whole 30 s budget.
-      await judgeReleased;
-      expect((await reply).status).toBe(503);
+      // The worker still holds the job: without the request's signal the app would wait out its whole verdict budget.
+      const answered = await reply;
+      expect(answered.status).toBe(503);
+      expect(answered.body).toMatchObject({ code: "unavailable", notJudged: true });
       const db = lib.client.db();
       const draft = await db.draft.findFirstOrThrow({ where: { code: "// left mid-run" } });
-      expect(await db.submission.count({ where: { learnerId: draft.learnerId } })).toBe(0);
+      const rows = await db.submission.findMany({ where: { learnerId: draft.learnerId }, select: { verdict: true, result: true } });
+      // "aborted", not "timeout": the learner leaving, not the verdict budget running out, ended the wait.
+      expect(rows).toEqual([{ verdict: "not_judged", result: { notJudged: "aborted" } }]);
     } finally {
       holdJudge = null;
+      release();
     }
   });
 

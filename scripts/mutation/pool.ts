@@ -1,77 +1,43 @@
-// A small pool of judging processes (scripts/mutation/worker.ts), one job each at a
-// time. A worker that dies mid-job (V8 aborting on a mutant's runaway allocation, say)
-// yields a "crashed" outcome for that job and is replaced, so one mutant cannot end the run.
-import { fork, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+// The mutation run's judging pool: the judge pool of lib/judge/pool.ts (child processes,
+// one job each at a time), with the outcomes the run counts. Mutants are hostile by
+// accident: a mutated loop can grow an array until V8 aborts the whole process; such a
+// job yields "crashed" and its child is replaced, so one mutant cannot end the run.
 import type { ChallengeSuite, JudgeLimits } from "../../lib/judge";
-import type { JudgeReply, JudgeRequest } from "./worker";
+import { JudgeInputError } from "../../lib/judge";
+import { createJudgePool, JudgeProcessDiedError, type JudgePool as ChildPool } from "../../lib/judge/pool";
 
-export type JudgeOutcome = JudgeReply | { id: number; kind: "crashed"; message: string };
-
-const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker.ts");
-
-interface Slot {
-  child: ChildProcess;
-  pending: { id: number; resolve: (outcome: JudgeOutcome) => void } | null;
-}
+export type JudgeOutcome =
+  | { id: number; kind: "verdict"; verdict: string; durationMs: number; failure: string }
+  | { id: number; kind: "input_error"; message: string }
+  | { id: number; kind: "crashed"; message: string };
 
 export class JudgePool {
-  private readonly idle: Slot[] = [];
-  private readonly waiting: Array<(slot: Slot) => void> = [];
-  private readonly all = new Set<Slot>();
+  private readonly pool: ChildPool;
   private nextId = 0;
 
   constructor(size: number) {
-    for (let i = 0; i < size; i++) this.release(this.spawn());
+    this.pool = createJudgePool({ size });
   }
 
-  private spawn(): Slot {
-    // isolated-vm 5 on Node 20 needs V8's startup snapshot off, as in the judge's own scripts.
-    const child = fork(WORKER, [], { execArgv: ["--no-node-snapshot", "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    const slot: Slot = { child, pending: null };
-    this.all.add(slot);
-    child.on("message", (reply: JudgeReply) => {
-      const pending = slot.pending;
-      if (!pending || reply.id !== pending.id) return;
-      slot.pending = null;
-      pending.resolve(reply);
-      this.release(slot);
-    });
-    child.on("exit", (code, signal) => {
-      this.all.delete(slot);
-      const pending = slot.pending;
-      slot.pending = null;
-      if (!pending) return;
-      pending.resolve({ id: pending.id, kind: "crashed", message: `the judge process died (${signal ?? `exit code ${code}`})` });
-      this.release(this.spawn());
-    });
-    return slot;
-  }
-
-  private release(slot: Slot): void {
-    const next = this.waiting.shift();
-    if (next) next(slot);
-    else this.idle.push(slot);
-  }
-
-  private acquire(): Promise<Slot> {
-    const slot = this.idle.pop();
-    return slot ? Promise.resolve(slot) : new Promise((resolve) => this.waiting.push(resolve));
-  }
-
+  /** Judges `source` against exactly this suite (sent with the job: the one the run's sanity check saw). */
   async judge(suite: ChallengeSuite, source: string, limits?: JudgeLimits): Promise<JudgeOutcome> {
-    const slot = await this.acquire();
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      slot.pending = { id, resolve };
-      const request: JudgeRequest = { id, suite, source, ...(limits ? { limits } : {}) };
-      slot.child.send(request);
-    });
+    try {
+      const verdict = await this.pool.run({ challengeId: suite.id, suite, mode: "submit", code: source }, limits ? { limits } : {});
+      const failed = verdict.tests.find((test) => test.status === "failed");
+      const failure = failed
+        ? `${failed.name}${failed.message ? `: ${failed.message.slice(0, 200)}` : ""}`
+        : (verdict.diagnostics?.[0]?.message ?? verdict.verdict);
+      return { id, kind: "verdict", verdict: verdict.verdict, durationMs: verdict.durationMs, failure };
+    } catch (error) {
+      if (error instanceof JudgeInputError) return { id, kind: "input_error", message: error.message };
+      if (error instanceof JudgeProcessDiedError) return { id, kind: "crashed", message: error.message };
+      throw error;
+    }
   }
 
-  /** Lets every worker exit once its channel closes. */
-  close(): void {
-    for (const slot of this.all) slot.child.disconnect();
+  /** Ends every judging process. */
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }

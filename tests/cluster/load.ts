@@ -57,7 +57,7 @@ export interface Attempt {
   marker: string;
   startedAt: number;
   endedAt: number;
-  /** HTTP status, or 0 when the connection broke without an answer. */
+  /** HTTP status, or 0 when the connection broke before a whole answer. */
   status: number;
   verdict: string | undefined;
 }
@@ -82,8 +82,11 @@ export function submissionStream(baseUrl: string, cookies: string[], onAttempt: 
           body: JSON.stringify({ code: `${challenge.solution}\n// load ${marker}\n` }),
           signal: AbortSignal.timeout(90_000),
         });
+        // An answer is a status with its whole body: a server killed mid-reply can leave HAProxy
+        // with the status line sent and the body cut, which counts as no answer.
+        const text = await response.text();
+        const body = JSON.parse(text) as { verdict?: string };
         status = response.status;
-        const body = (await response.json().catch(() => ({}))) as { verdict?: string };
         verdict = body.verdict;
       } catch {
         status = 0;

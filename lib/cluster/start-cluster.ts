@@ -8,6 +8,7 @@ import path from "node:path";
 import { startEmbeddedPostgres, stopAllEmbeddedPostgres, type RunningPostgres } from "../db-tooling/embedded-postgres";
 import { migrate } from "../db-tooling/migrate";
 import { seed } from "../db-tooling/seed";
+import { migrateQueue } from "../judge-queue/schema";
 import { loadLocalSecrets } from "../stack/secrets";
 import { HAPROXY_DEFAULTS, haproxyConfig } from "./haproxy-config";
 import { showStat, type ServerStat } from "./haproxy-stats";
@@ -142,6 +143,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     }
     const { applied } = await migrate(databaseUrl);
     log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+    // The queue library's own tables too, before any app can enqueue (workers also run this).
+    await migrateQueue(databaseUrl);
     await seed(databaseUrl);
 
     const node = process.execPath;

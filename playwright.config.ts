@@ -53,7 +53,8 @@ export default defineConfig({
       PORT: String(port),
       BLUEPRINT_DATA_DIR: dataDir,
       BLUEPRINT_PG_PORT: String(port + 1),
-      JUDGE_PORT: String(port + 2),
+      // The judge worker's lease: judge-down.spec.ts stops the worker and waits this long for the app to call it gone.
+      JUDGE_LEASE_MS: "2000",
       // As if behind a reverse proxy on loopback: tests name client addresses in X-Forwarded-For (api.spec.ts).
       BLUEPRINT_TRUSTED_PROXIES: "127.0.0.1",
       // Every other test is a new visitor from 127.0.0.1: room for a growing suite (api.spec.ts reads it).

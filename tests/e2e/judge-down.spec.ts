@@ -1,7 +1,7 @@
-// When the judge is down the page says so and the learner's code stays saved; when it
-// dies it is restarted; when it is full (the real service, a queue of 0) the page says
-// it is busy and when to retry. Each test asserts the one outcome it is about: the
-// "unavailable" message, never "that message or a normal result".
+// When no judge worker is running the page says judging is unavailable and the learner's code
+// stays saved; a worker that dies is restarted; when the queue is full (the real queue, a depth
+// of 1) the page says it is busy and when to retry. Each test asserts the one outcome it is
+// about: the "unavailable" message, never "that message or a normal result".
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import net from "node:net";
@@ -10,70 +10,57 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { replaceCode, solution } from "./helpers";
 
-/** Listens on the port and drops every connection: a judge that is down, held so the supervisor cannot restart it there. */
-async function holdPort(port: number): Promise<net.Server> {
-  for (;;) {
-    const server = net.createServer((socket) => socket.destroy());
-    const bound = await new Promise<boolean>((resolve) => {
-      server.once("error", () => resolve(false));
-      server.listen(port, "127.0.0.1", () => resolve(true));
-    });
-    if (bound) return server;
-    // The killed judge's socket is not closed until the kernel has reaped it: try again.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
+const pidFile = () => path.join(process.env.E2E_DATA_DIR ?? "", "judge-worker.pid");
+const health = async (request: import("@playwright/test").APIRequestContext) => (await request.get("/api/health")).status();
 
-test("a judge that is down: the page says it cannot reach it and keeps the draft; the judge comes back by itself", async ({ page, request }) => {
-  const pidFile = path.join(process.env.E2E_DATA_DIR ?? "", "judge.pid");
-  const pid = Number(readFileSync(pidFile, "utf8"));
+test("no judge worker: the page says judging is unavailable and keeps the draft; a killed worker is restarted and judges again", async ({ page, request }) => {
+  const pid = Number(readFileSync(pidFile(), "utf8"));
   expect(pid).toBeGreaterThan(0);
-  // playwright.config.ts gives the judge E2E_PORT + 2.
-  const judgePort = Number(process.env.E2E_PORT ?? 3200) + 2;
+  await expect.poll(() => health(request), { timeout: 60_000 }).toBe(200);
 
   await page.goto("/concepts/rate-limiting");
-  const code = `${solution()}\n// kept while the judge was down\n`;
+  const code = `${solution()}\n// kept while no worker ran\n`;
   await replaceCode(page, code);
   await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
 
-  // Kill the judge and keep its port, so the restarted judge cannot listen until we let go:
-  // however fast the supervisor restarts it, the submit below finds it down.
-  process.kill(pid, "SIGKILL");
-  const blocker = await holdPort(judgePort);
+  // Freeze the worker: it stops beating, and once its lease (JUDGE_LEASE_MS, 2 s here) runs out
+  // the app knows no worker is running. The supervisor does not restart a stopped process.
+  process.kill(pid, "SIGSTOP");
   try {
-    await expect.poll(async () => (await request.get("/api/health")).status(), { timeout: 15_000, intervals: [50] }).toBe(503);
+    await expect.poll(() => health(request), { timeout: 15_000, intervals: [100] }).toBe(503);
     await page.getByRole("button", { name: "Submit" }).click();
     const problem = page.getByTestId("judge-problem");
     await expect(problem).toHaveAttribute("role", "alert");
-    await expect(problem).toContainText("The judge is not reachable right now. Your code is saved");
+    await expect(problem).toContainText("Judging is unavailable: no judge worker is running. Your draft is saved");
     await expect(page.getByRole("region", { name: "Result" })).toHaveCount(0);
     const draft = (await (await page.request.get("/api/drafts/rate-limiting/limiters")).json()) as { code: string };
     expect(draft.code).toBe(code);
   } finally {
-    await new Promise((resolve) => blocker.close(resolve));
+    process.kill(pid, "SIGCONT");
   }
 
-  // The supervisor keeps restarting it; once the port is free it listens and judges again.
-  await expect.poll(async () => (await request.get("/api/health")).status(), { timeout: 30_000 }).toBe(200);
-  expect(Number(readFileSync(pidFile, "utf8"))).not.toBe(pid);
+  // Killed outright, the worker is started again by the supervisor and takes the next submit.
+  process.kill(pid, "SIGKILL");
+  await expect.poll(() => Number(readFileSync(pidFile(), "utf8")), { timeout: 30_000 }).not.toBe(pid);
+  await expect.poll(() => health(request), { timeout: 60_000 }).toBe(200);
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByRole("region", { name: "Result" })).toHaveAttribute("data-verdict", "passed");
 });
 
 test("a busy judge's 503 is shown kindly with when to retry (the browser's view)", async ({ page }) => {
   await page.goto("/concepts/rate-limiting");
-  // Answer the one request as a saturated judge does, to pin the page's wording.
+  // Answer the one request as a full queue does, to pin the page's wording.
   await page.route("**/api/challenges/**", (route) =>
     route.fulfill({
       status: 503,
       headers: { "retry-after": "2", "content-type": "application/json" },
-      body: JSON.stringify({ error: "The judge is busy. Your code is saved; try again in a moment." }),
+      body: JSON.stringify({ error: "The judge is busy. Your draft is saved; try again in a moment.", code: "unavailable" }),
     }),
   );
   await page.getByRole("button", { name: "Run examples" }).click();
   const problem = page.getByTestId("judge-problem");
   await expect(problem).toHaveAttribute("role", "alert");
-  await expect(problem).toContainText("The judge is busy. Your code is saved");
+  await expect(problem).toContainText("The judge is busy. Your draft is saved");
   await expect(problem).toContainText("try again in 2 s");
 });
 
@@ -88,17 +75,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-test.describe("the real judge with no room to queue", () => {
-  // A stack of its own (its own database, judge and app), started the way `npm start`
-  // does, with the judge allowed one run at a time and none waiting.
+test.describe("the real queue with no room", () => {
+  // A stack of its own (its own database, worker and app), started the way `npm start`
+  // does, with one worker judging one run at a time and a queue depth of 1.
   let stack: ChildProcess | undefined;
   let appUrl = "";
-  let judgePort = 0;
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    const [appPort, pgPort, port] = [await freePort(), await freePort(), await freePort()];
-    judgePort = port;
+    const [appPort, pgPort] = [await freePort(), await freePort()];
     appUrl = `http://127.0.0.1:${appPort}`;
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "blueprint-busy-judge-"));
     chmodSync(dataDir, 0o755);
@@ -110,9 +95,8 @@ test.describe("the real judge with no room to queue", () => {
         PORT: String(appPort),
         BLUEPRINT_DATA_DIR: dataDir,
         BLUEPRINT_PG_PORT: String(pgPort),
-        JUDGE_PORT: String(judgePort),
         JUDGE_CONCURRENCY: "1",
-        JUDGE_MAX_QUEUE: "0",
+        JUDGE_MAX_QUEUE_DEPTH: "1",
         BETTER_AUTH_URL: `http://localhost:${appPort}`,
         BLUEPRINT_TRUSTED_ORIGINS: `http://localhost:${appPort},${appUrl}`,
       },
@@ -123,7 +107,7 @@ test.describe("the real judge with no room to queue", () => {
       .poll(async () => (await fetch(`${appUrl}/api/health`).catch(() => null))?.status, {
         timeout: 200_000,
         intervals: [500],
-        message: `the busy-judge stack did not come up; see ${path.join(dataDir, "stack.log")}`,
+        message: `the busy-queue stack did not come up; see ${path.join(dataDir, "stack.log")}`,
       })
       .toBe(200);
   });
@@ -135,29 +119,29 @@ test.describe("the real judge with no room to queue", () => {
     await exited;
   });
 
-  test("a submit while the judge's one slot is taken gets the judge's 503: the page says it is busy and when to retry", async ({ browser }) => {
+  test("a submit while the one queued job fills the queue gets a 503 before enqueueing: the page says it is busy and when to retry", async ({ browser }) => {
     const page = await browser.newPage({ baseURL: appUrl });
     await page.goto("/concepts/rate-limiting");
     await replaceCode(page, solution());
     await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
 
-    // Another learner's endless loop takes the slot until the judge's CPU limit stops it.
+    // Another learner's endless loop holds the queue's one place until the judge's CPU limit stops it.
     const holder = fetch(`${appUrl}/api/challenges/rate-limiting/limiters/run`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ code: "while (true) {}" }),
     });
-    const judgeHealth = async () => ((await (await fetch(`http://127.0.0.1:${judgePort}/health`)).json()) as { running: number }).running;
-    await expect.poll(judgeHealth, { intervals: [20] }).toBe(1);
+    const depth = async () => ((await (await fetch(`${appUrl}/api/health`)).json()) as { queue?: { depth?: number } }).queue?.depth;
+    await expect.poll(depth, { intervals: [20] }).toBe(1);
 
     await page.getByRole("button", { name: "Run examples" }).click();
     const problem = page.getByTestId("judge-problem");
     await expect(problem).toHaveAttribute("role", "alert");
-    await expect(problem).toContainText("The judge is busy. Your code is saved");
+    await expect(problem).toContainText("The judge is busy. Your draft is saved");
     await expect(problem).toContainText(/try again in \d+ s/);
     await expect(page.getByRole("region", { name: "Result" })).toHaveCount(0);
 
-    // The loop is stopped by the CPU limit, and the judge takes the next run.
+    // The loop is stopped by the CPU limit, and the worker takes the next run.
     const held = await holder;
     expect(held.status).toBe(200);
     expect(((await held.json()) as { verdict: string }).verdict).toBe("timeout");

@@ -19,6 +19,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { processGroupCpuMs } from "../lib/cluster/cpu";
 import { CLASSROOM_LIMITS, loadTarget, newLearner, quantile } from "../lib/cluster/load";
 import { startCluster, until, type Cluster } from "../lib/cluster/start-cluster";
 
@@ -103,7 +104,7 @@ async function step(baseUrl: string, cookies: string[], rate: number, seconds: n
 }
 
 /** `clients` learners, each sending its next submission as soon as the last is answered, for `seconds`: the throughput ceiling. */
-async function saturate(baseUrl: string, cookies: string[], seconds: number): Promise<{ verdictsPerS: number; refused: number; p50: number }> {
+async function saturate(baseUrl: string, cookies: string[], seconds: number): Promise<{ verdictsPerS: number; verdicts: number; refused: number; p50: number }> {
   const latencies: number[] = [];
   let refused = 0;
   const end = performance.now() + seconds * 1000;
@@ -119,7 +120,7 @@ async function saturate(baseUrl: string, cookies: string[], seconds: number): Pr
       }
     }),
   );
-  return { verdictsPerS: latencies.length / ((performance.now() - begin) / 1000), refused, p50: quantile(latencies, 0.5) };
+  return { verdictsPerS: latencies.length / ((performance.now() - begin) / 1000), verdicts: latencies.length, refused, p50: quantile(latencies, 0.5) };
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? "     -" : `${value.toFixed(0).padStart(6)}`);
@@ -216,7 +217,7 @@ say("latency: from each submission's scheduled start to its verdict, accepted (2
 const summary: string[] = [];
 
 if (target === "single" || target === "both") {
-  say("\nsingle machine (npm start: embedded PostgreSQL, one app, its judge)");
+  say("\nsingle machine (npm start: embedded PostgreSQL, one app, one judge worker)");
   const best = await withSingle(async (baseUrl) => search(baseUrl, await learnersOf(baseUrl)));
   summary.push(`single machine holds ${best === undefined ? "no rate tried" : `${best}/s`}`);
 }
@@ -234,10 +235,17 @@ if (target === "cluster" || target === "both") {
       const result = await withCluster(count, async (cluster) => {
         const cookies = (await learnersOf(cluster.url)).slice(0, clients);
         while (cookies.length < clients) cookies.push(await newLearner(cluster.url));
-        return saturate(cluster.url, cookies, durationS);
+        // CPU per verdict by role: a figure the other processes on the machine do not skew.
+        const roles = { apps: cluster.appNames, workers: cluster.workerNames, haproxy: ["haproxy"] };
+        const cpu = () => Object.fromEntries(Object.entries(roles).map(([role, names]) => [role, names.reduce((sum, name) => sum + processGroupCpuMs(cluster.supervisor.pid(name) ?? -1), 0)]));
+        const before = cpu();
+        const result = await saturate(cluster.url, cookies, durationS);
+        const after = cpu();
+        const perVerdict = Object.keys(roles).map((role) => `${role} ${((after[role]! - before[role]!) / Math.max(1, result.verdicts)).toFixed(1)}`);
+        return { ...result, cpu: `CPU ms per verdict: ${perVerdict.join(", ")} (PostgreSQL not counted)` };
       });
       perWorkers.push(result.verdictsPerS);
-      say(`  ${count} worker${count > 1 ? "s" : " "} x ${workerConcurrency}: ${result.verdictsPerS.toFixed(1).padStart(6)} verdicts/s  p50 ${ms(result.p50)} ms  refused or failed ${result.refused}`);
+      say(`  ${count} worker${count > 1 ? "s" : " "} x ${workerConcurrency}: ${result.verdictsPerS.toFixed(1).padStart(6)} verdicts/s  p50 ${ms(result.p50)} ms  refused or failed ${result.refused}; ${result.cpu}`);
     }
     const ratio = perWorkers[1]! / perWorkers[0]!;
     say(`  2 workers / 1 worker: ${ratio.toFixed(2)}`);

@@ -61,3 +61,17 @@ describe("quantiles of the load bench", () => {
     expect(quantile([], 0.5)).toBeNaN();
   });
 });
+
+describe("CPU time of a process group", () => {
+  it("counts a busy child's CPU under its supervisor's group, and none for a group that does not exist", async () => {
+    const { processGroupCpuMs } = await import("./cpu");
+    const supervisor = new Supervisor();
+    supervisors.push(supervisor);
+    const busy = supervisor.waitForLine("child", /^spun$/, 30_000);
+    const child = supervisor.start(node("const end = Date.now() + 300; while (Date.now() < end); console.log('spun'); setInterval(() => {}, 1000)"));
+    await busy;
+    // 300 ms of wall clock spinning is at least some CPU, however busy the machine (a tick is 10 ms).
+    expect(processGroupCpuMs(child.pid!)).toBeGreaterThan(0);
+    expect(processGroupCpuMs(2 ** 22 + 12345)).toBe(0);
+  });
+});

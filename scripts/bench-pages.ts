@@ -110,6 +110,8 @@ async function measure(base: string, name: string, urlPath: string, serverPid: n
   };
 }
 
+const MONACO_MARKER = "monaco-aria-container";
+
 /** The JavaScript a first visit to a page downloads: every script its HTML names. */
 async function firstLoadJs(base: string, html: string): Promise<{ files: number; bytes: number; gzipped: number; monaco: boolean }> {
   const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!))];
@@ -121,8 +123,9 @@ async function firstLoadJs(base: string, html: string): Promise<{ files: number;
     const body = Buffer.from((await response.arrayBuffer()) as ArrayBuffer);
     bytes += body.length;
     gzipped += gzipSync(body).length;
-    // Monaco's editor core carries this class name; its chunk must load only with the editor.
-    if (body.includes("StandaloneCodeEditor")) monaco = true;
+    // A class name only Monaco's editor core creates (its screen-reader container); class names
+    // survive minification, which "StandaloneCodeEditor" (checked before) did not, so that check found nothing ever.
+    if (body.includes(MONACO_MARKER)) monaco = true;
   }
   return { files: sources.length, bytes, gzipped, monaco };
 }

@@ -76,3 +76,29 @@ test("pages fetch nothing from another host", async ({ page }) => {
   await expect(page.locator(".monaco-editor").first()).toBeVisible();
   expect(offsite).toEqual([]);
 });
+
+test("Monaco is not in a lesson's first-load scripts, and no page without an editor fetches it", async ({ page }) => {
+  const fetched = new Set<string>();
+  page.on("request", (request) => {
+    if (/\.js(\?|$)/.test(request.url())) fetched.add(request.url());
+  });
+  // A class name only Monaco's editor core creates (its screen-reader container): class names survive minification.
+  const monacoIn = async (urls: Iterable<string>) => {
+    const found: string[] = [];
+    for (const url of urls) if ((await (await page.request.get(url)).text()).includes("monaco-aria-container")) found.push(new URL(url).pathname);
+    return found;
+  };
+  for (const route of ["/", "/cheat-sheet", "/architectures"]) {
+    await page.goto(route);
+    await page.waitForLoadState("networkidle");
+  }
+  expect(await monacoIn(fetched), "Monaco fetched by a page without an editor").toEqual([]);
+
+  const lesson = await page.goto("/concepts/rate-limiting");
+  const firstLoad = [...(await lesson!.text()).matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => new URL(match[1]!, page.url()).href);
+  expect(firstLoad.length).toBeGreaterThan(3);
+  await expect(page.locator(".monaco-editor").first()).toBeVisible();
+  // The marker is real: the editor's own chunk carries it once the editor shows.
+  expect(await monacoIn(fetched), "the editor's chunk, fetched once the editor shows").not.toEqual([]);
+  expect(await monacoIn(firstLoad), "Monaco among the lesson's first-load scripts").toEqual([]);
+});

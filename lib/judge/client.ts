@@ -1,7 +1,9 @@
-// How the app reaches the judge service. No Next.js imports: plain fetch.
+// How a tool (a benchmark, the service's own tests) reaches the judge HTTP service. The app
+// does not: its runs and submits go through the queue (lib/judge-queue, decision 019), which
+// waits JUDGE_REQUEST_TIMEOUT_MS too. No Next.js imports: plain fetch.
 import type { JudgeMode, Verdict } from "./verdict";
 
-/** How long the app waits for a verdict; the service is told, and drops the job after it. */
+/** How long a caller waits for a verdict (the app through the queue, a tool through the service, which is told and drops the job after it). */
 export const JUDGE_REQUEST_TIMEOUT_MS = 30_000;
 
 export class JudgeUnavailableError extends Error {

@@ -33,7 +33,8 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  log("stopping HAProxy, the app servers, the workers and PostgreSQL");
+  // A start that failed has cleaned up after itself (startCluster); a running cluster is stopped here.
+  if (cluster) log("stopping HAProxy, the app servers, the workers and PostgreSQL");
   await cluster?.stop();
   process.exit(code);
 }

@@ -297,7 +297,8 @@ interface ModelWrite {
 
 test("a random run of writes, reads, waits and failovers matches the rules", () => {
   const random = seededRandom(7007);
-  for (let round = 0; round < 30; round++) {
+  // 12 random rounds: each rule has its own test above; this looks for what breaks in between.
+  for (let round = 0; round < 12; round++) {
     const replicas = randomInt(random, 1, 4);
     const lagMs = Array.from({ length: replicas }, () => randomInt(random, 0, 60));
     const clock = createClock(randomInt(random, 0, 1_000));

@@ -26,7 +26,7 @@ export const BEAT_MS = 1000;
 /** A job is started at most this many times; a third start records runtime_error instead. */
 export const MAX_ATTEMPTS = 2;
 
-export function queueConfig(source: NodeJS.ProcessEnv = process.env): QueueConfig {
+export function queueConfig(source: Record<string, string | undefined> = process.env): QueueConfig {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     throw new Error(`Invalid judge queue settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);

@@ -5,8 +5,8 @@ import { z } from "zod";
 // these in for `npm run dev` and `npm start`; production sets them itself.
 const envSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
-  JUDGE_URL: z.string().url().default("http://127.0.0.1:3101"),
-  JUDGE_SECRET: z.string().min(32, "JUDGE_SECRET must be at least 32 characters"),
+  /** The judge HTTP service's secret (a tool now: benches, the CLI server); runs and submits go through the queue. */
+  JUDGE_SECRET: z.string().min(32, "JUDGE_SECRET must be at least 32 characters").optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters"),
   /** Signs account sessions; checked when auth is first used (scripts that only use the database need none). */
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
@@ -24,7 +24,7 @@ const envSchema = z.object({
   BLUEPRINT_ANONYMOUS_LEARNERS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(100),
   /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs; empty: none (lib/rate-limit/client-address.ts). */
   BLUEPRINT_TRUSTED_PROXIES: z.string().default(""),
-  /** How long GET /api/health waits for the database and for the judge before calling them down. */
+  /** How long GET /api/health waits for the database and the judge queue before calling them down. */
   BLUEPRINT_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, stopAllEmbeddedPostgres, type RunningPostgres } 
 import { migrate } from "../db-tooling/migrate";
 import { seed } from "../db-tooling/seed";
 import { migrateQueue } from "../judge-queue/schema";
+import { workerEnvironment } from "../stack/child-env";
 import { loadLocalSecrets } from "../stack/secrets";
 import { HAPROXY_DEFAULTS, haproxyConfig } from "./haproxy-config";
 import { showStat, type ServerStat } from "./haproxy-stats";
@@ -63,12 +64,6 @@ export interface Cluster {
  * when the database it shares with the others is down.
  */
 export const HEALTH_PATH = "/api/health/live";
-
-/** The environment without the app's secrets (a judge worker runs learner code in its children). */
-function withoutSecrets(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const secret = new Set(["SESSION_SECRET", "BETTER_AUTH_SECRET", "JUDGE_SECRET", "EMBEDDED_POSTGRES_PASSWORD", "DATABASE_URL"]);
-  return Object.fromEntries(Object.entries(source).filter(([name]) => !secret.has(name))) as NodeJS.ProcessEnv;
-}
 
 /** Debian's HAProxy: on PATH, or in /usr/sbin (not on a non-root user's PATH); undefined when not installed. */
 export function haproxyBinary(): string | undefined {
@@ -153,7 +148,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       const name = `worker${i + 1}`;
       workerNames.push(name);
       // A worker needs the database and its limits, never the app's session or auth secrets.
-      const env: NodeJS.ProcessEnv = { ...withoutSecrets(process.env), DATABASE_URL: databaseUrl, JUDGE_CONCURRENCY: String(options.workerConcurrency) };
+      // The same allow-list as npm start's worker: the database and JUDGE_* settings, none of the app's secrets.
+      const env: NodeJS.ProcessEnv = { ...workerEnvironment(process.env, { DATABASE_URL: databaseUrl }), JUDGE_CONCURRENCY: String(options.workerConcurrency) };
       supervisor.start({ name, command: node, args: ["--no-node-snapshot", "--import", "tsx", path.join(root, "scripts/judge-worker.ts")], env, restart: options.restart });
     }
 

@@ -8,8 +8,7 @@ let buckets: typeof import("../../lib/db/rate-limits");
 
 beforeAll(async () => {
   useAppEnv(await createDatabase({ migrated: true }));
-  // A judge that is not there (every call a quick 503) and a small budget, for the route-level test.
-  process.env.JUDGE_URL = "http://127.0.0.1:9";
+  // No judge worker is running (every call a quick 503 before anything is queued) and a small budget, for the route-level test.
   process.env.BLUEPRINT_JUDGE_RATE_PER_MINUTE = "2";
   limit = await import("../../lib/rate-limit/judge-limit");
   buckets = await import("../../lib/db/rate-limits");
@@ -68,7 +67,7 @@ describe("run and submit", () => {
         last = error;
       }
     }
-    // Two reach the (absent) judge, the third is refused before it.
+    // Two reach the queue (no worker: 503), the third is refused before it.
     expect(statuses).toEqual([503, 503, 429]);
     expect(last?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(last?.message).toMatch(/draft is saved/);

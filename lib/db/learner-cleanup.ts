@@ -1,5 +1,6 @@
 // Anonymous learners nobody has used for 30 days are deleted, with everything they own
 // (cascades): a client that drops its cookie leaves a learner behind on every visit.
+// Finished judge jobs and dead workers' heartbeat rows go after a day (the verdict lives on in Submission).
 // Accounts' learners are never touched. Run by scripts/start-stack.ts on start and
 // daily, so it uses plain pg (no "server-only", no Next.js) like lib/db-tooling.
 import pg from "pg";
@@ -12,6 +13,10 @@ const IDLE_BUCKET_PREFIXES = ["judge:", "write:", "anonymous:", "design-check:"]
 export interface CleanupResult {
   learners: number;
   buckets: number;
+  /** Finished judge jobs over a day old: the verdict is in its Submission row; the job kept a copy of the code. */
+  judgeJobs: number;
+  /** Rows of judge workers whose last beat is over a day old (a worker's row is its heartbeat). */
+  judgeWorkers: number;
 }
 
 /** Deletes, in batches (short transactions, no long locks), what a day's idleness makes obsolete. */
@@ -39,7 +44,13 @@ export async function cleanUpInactiveLearners(
       `DELETE FROM "RateLimitBucket" WHERE "updatedAt" < $1::timestamptz AND ("key" LIKE ANY($2::text[]))`,
       [idleSince, IDLE_BUCKET_PREFIXES.map((prefix) => `${prefix}%`)],
     );
-    return { learners, buckets: buckets ?? 0 };
+    // Only finished jobs: a queued or running one is the queue's to settle (its caller may still wait).
+    const { rowCount: judgeJobs } = await client.query(
+      `DELETE FROM "JudgeJob" WHERE "status" IN ('done', 'not_judged') AND "createdAt" < $1::timestamptz`,
+      [idleSince],
+    );
+    const { rowCount: judgeWorkers } = await client.query(`DELETE FROM "JudgeWorker" WHERE "lastBeat" < $1::timestamptz`, [idleSince]);
+    return { learners, buckets: buckets ?? 0, judgeJobs: judgeJobs ?? 0, judgeWorkers: judgeWorkers ?? 0 };
   } finally {
     await client.end();
   }
@@ -49,7 +60,10 @@ export async function cleanUpInactiveLearners(
 export function scheduleLearnerCleanup(databaseUrl: string, log: (message: string) => void, intervalMs = DAY_MS): () => void {
   const run = () =>
     cleanUpInactiveLearners(databaseUrl).then(
-      ({ learners, buckets }) => log(`clean-up: deleted ${learners} anonymous learners inactive for ${INACTIVE_ANONYMOUS_DAYS} days, ${buckets} idle rate-limit buckets`),
+      ({ learners, buckets, judgeJobs, judgeWorkers }) =>
+        log(
+          `clean-up: deleted ${learners} anonymous learners inactive for ${INACTIVE_ANONYMOUS_DAYS} days, ${buckets} idle rate-limit buckets, ${judgeJobs} finished judge jobs and ${judgeWorkers} dead workers' rows over a day old`,
+        ),
       (error: unknown) => log(`clean-up failed (will retry in a day): ${(error as Error).message}`),
     );
   void run();

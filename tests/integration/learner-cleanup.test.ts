@@ -40,7 +40,7 @@ describe("clean-up of inactive anonymous learners", () => {
 
     const result = await cleanup.cleanUpInactiveLearners(databaseUrl, { now, batchSize: 1 });
 
-    expect(result).toEqual({ learners: 1, buckets: 1 });
+    expect(result).toEqual({ learners: 1, buckets: 1, judgeJobs: 0, judgeWorkers: 0 });
     const left = await db.learner.findMany({ where: { id: { in: [stale.id, recent.id, account.id] } }, select: { id: true } });
     expect(left.map((row) => row.id).sort()).toEqual([recent.id, account.id].sort());
     expect(await db.draft.count({ where: { learnerId: stale.id } })).toBe(0);
@@ -55,6 +55,37 @@ describe("clean-up of inactive anonymous learners", () => {
     const result = await cleanup.cleanUpInactiveLearners(databaseUrl, { now, batchSize: 3 });
     expect(result.learners).toBe(7);
     expect(await db.learner.count({ where: { userId: null, lastSeenAt: { lt: daysAgo(30) } } })).toBe(0);
+  });
+});
+
+describe("clean-up of the judge queue's rows", () => {
+  test("deletes finished judge jobs (their copy of the code) and dead workers' rows after a day; keeps unfinished jobs and live workers", async () => {
+    const db = client.db();
+    const learner = await db.learner.create({ data: { lastSeenAt: now } });
+    const job = (status: "queued" | "running" | "done" | "not_judged", createdAt: Date) => ({
+      id: crypto.randomUUID(),
+      learnerId: learner.id,
+      challengeId: "rate-limiting/limiters",
+      mode: "submit" as const,
+      code: "// a learner's code",
+      status,
+      createdAt,
+    });
+    const oldDone = job("done", daysAgo(2));
+    const oldNotJudged = job("not_judged", daysAgo(2));
+    const recentDone = job("done", daysAgo(0.5));
+    const oldQueued = job("queued", daysAgo(2)); // never finished: left for the queue to settle, not deleted under it
+    await db.judgeJob.createMany({ data: [oldDone, oldNotJudged, recentDone, oldQueued] });
+    const worker = (id: string, lastBeat: Date) => ({ id, slotIds: [id], concurrency: 1, leaseMs: 5000, host: "test", pid: 1, lastBeat });
+    await db.judgeWorker.createMany({ data: [worker(`dead-${crypto.randomUUID()}`, daysAgo(3)), worker(`live-${crypto.randomUUID()}`, now)] });
+
+    const result = await cleanup.cleanUpInactiveLearners(databaseUrl, { now });
+
+    expect(result.judgeJobs).toBe(2);
+    expect(result.judgeWorkers).toBe(1);
+    const jobsLeft = (await db.judgeJob.findMany({ where: { learnerId: learner.id }, select: { id: true } })).map((row) => row.id).sort();
+    expect(jobsLeft).toEqual([recentDone.id, oldQueued.id].sort());
+    expect((await db.judgeWorker.findMany({ select: { id: true } })).map((row) => row.id).filter((id) => id.startsWith("dead-"))).toEqual([]);
   });
 });
 

@@ -19,7 +19,7 @@ const mode = process.argv[2] === "start" ? "start" : "dev";
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
 const trusted = parseTrustedProxies(process.env.BLUEPRINT_TRUSTED_PROXIES ?? "");
-const logRequests = requestLogEnabled();
+const logRequests = requestLogEnabled(process.env, mode);
 
 // What `next dev` / `next start` set before Next.js (and React) load.
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (mode === "dev" ? "development" : "production"), NEXT_RUNTIME: "nodejs" });
@@ -73,7 +73,7 @@ server.on("upgrade", (request, socket, head) => {
 // Every interface, IPv6 and IPv4, as `next start` listens (IPv4 peers then read ::ffff:a.b.c.d, which is normalized).
 server.listen(port, () => {
   const proxies = trusted.size > 0 ? `${trusted.size} trusted prox${trusted.size === 1 ? "y" : "ies"}` : "no trusted proxies";
-  const log = logRequests ? "request log on" : "request log off (BLUEPRINT_REQUEST_LOG=off)";
+  const log = logRequests ? "request log on" : `request log off (BLUEPRINT_REQUEST_LOG=${process.env.BLUEPRINT_REQUEST_LOG ?? "unset in development"})`;
   const cache = pageCacheOn ? `page cache on (${build.prerendered.size} prerendered routes)` : "page cache off";
   process.stdout.write(`[blueprint] Next.js (${mode}) on http://localhost:${port}, ${proxies}, ${log}, ${cache}\n`);
 });

@@ -4,11 +4,17 @@ import { afterEach, describe, expect, it } from "vitest";
 import { logRequestWhenDone, pathWithoutQuery, requestLogEnabled } from "./request-log";
 
 describe("requestLogEnabled", () => {
-  it("is on unless BLUEPRINT_REQUEST_LOG is off", () => {
-    expect(requestLogEnabled({})).toBe(true);
-    expect(requestLogEnabled({ BLUEPRINT_REQUEST_LOG: "on" })).toBe(true);
-    expect(requestLogEnabled({ BLUEPRINT_REQUEST_LOG: "off" })).toBe(false);
-    expect(requestLogEnabled({ BLUEPRINT_REQUEST_LOG: " OFF " })).toBe(false);
+  it("is on in production unless BLUEPRINT_REQUEST_LOG is off", () => {
+    expect(requestLogEnabled({}, "start")).toBe(true);
+    expect(requestLogEnabled({ BLUEPRINT_REQUEST_LOG: "on" }, "start")).toBe(true);
+    expect(requestLogEnabled({ BLUEPRINT_REQUEST_LOG: "off" }, "start")).toBe(false);
+    expect(requestLogEnabled({ BLUEPRINT_REQUEST_LOG: " OFF " }, "start")).toBe(false);
+  });
+
+  it("is off in development (next dev prints its own line per request) unless BLUEPRINT_REQUEST_LOG is on", () => {
+    expect(requestLogEnabled({}, "dev")).toBe(false);
+    expect(requestLogEnabled({ BLUEPRINT_REQUEST_LOG: "on" }, "dev")).toBe(true);
+    expect(requestLogEnabled({ BLUEPRINT_REQUEST_LOG: " ON " }, "dev")).toBe(true);
   });
 });
 

@@ -4,9 +4,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { logLine } from "../log/log-line";
 import { tapBody } from "./tap-body";
 
-/** BLUEPRINT_REQUEST_LOG=off silences the per-request lines (benchmarks); anything else keeps them. */
-export function requestLogEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return (env.BLUEPRINT_REQUEST_LOG ?? "").trim().toLowerCase() !== "off";
+/**
+ * BLUEPRINT_REQUEST_LOG=off silences the per-request lines (benchmarks), =on asks for them.
+ * Unset: on in production, off in development, where next dev prints its own line per
+ * request and a JSON copy of each would bury the terminal.
+ */
+export function requestLogEnabled(env: Record<string, string | undefined>, mode: "dev" | "start"): boolean {
+  const asked = (env.BLUEPRINT_REQUEST_LOG ?? "").trim().toLowerCase();
+  if (asked === "off") return false;
+  if (asked === "on") return true;
+  return mode === "start";
 }
 
 export function pathWithoutQuery(url: string | undefined): string {

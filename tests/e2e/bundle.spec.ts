@@ -102,3 +102,30 @@ test("Monaco is not in a lesson's first-load scripts, and no page without an edi
   expect(await monacoIn(fetched), "the editor's chunk, fetched once the editor shows").not.toEqual([]);
   expect(await monacoIn(firstLoad), "Monaco among the lesson's first-load scripts").toEqual([]);
 });
+
+test.describe("on a phone, where the challenge sits below the lesson", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("Monaco loads only once the learner scrolls to the challenge", async ({ page }) => {
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (/\.js(\?|$)/.test(request.url())) scripts.push(request.url());
+    });
+    const monacoIn = async (urls: Iterable<string>) => {
+      const found: string[] = [];
+      for (const url of urls) if ((await (await page.request.get(url)).text()).includes("monaco-aria-container")) found.push(new URL(url).pathname);
+      return found;
+    };
+    await page.goto("/concepts/rate-limiting");
+    // The learner's part (draft, history) has arrived and the panel is drawn, still off screen.
+    await expect(page.getByTestId("editor")).toBeAttached();
+    await expect(page.getByTestId("editor")).not.toBeInViewport();
+    await page.waitForLoadState("networkidle");
+    expect(await monacoIn(scripts), "Monaco fetched while the challenge is off screen").toEqual([]);
+    await expect(page.locator(".monaco-editor")).toHaveCount(0);
+
+    await page.getByTestId("editor").scrollIntoViewIfNeeded();
+    await expect(page.locator(".monaco-editor").first()).toBeVisible();
+    expect(await monacoIn(scripts), "the editor's chunk, fetched once the challenge is on screen").not.toEqual([]);
+  });
+});

@@ -26,6 +26,8 @@ for (const concept of catalog.concepts) {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.locator(".prose-lesson [aria-live]").first()).toBeAttached();
     await expect(page.locator("figure svg").first()).toBeAttached();
+    // At 360 px the challenge sits below the lesson, and its editor loads once it is near the screen.
+    await page.getByTestId("editor").scrollIntoViewIfNeeded();
     await expect(page.locator(".monaco-editor").first()).toBeVisible({ timeout: 20_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, "page is wider than the screen").toBeLessThanOrEqual(1);

@@ -13,11 +13,16 @@ import { ChallengeHeading } from "./challenge-heading";
 import { VerdictView, verdictSummary } from "./verdict-view";
 import { StrictModeToggle } from "../review/strict-mode-toggle";
 import { buttonClass } from "../ui/button";
+import { useSeenOnScreen } from "../ui/use-seen-on-screen";
 
-const CodeEditor = dynamic(() => import("./code-editor"), {
-  ssr: false,
-  loading: () => <p className="p-4 text-sm text-slate-500">Loading the editor…</p>,
-});
+function EditorPlaceholder() {
+  return <p className="p-4 text-sm text-slate-500">Loading the editor…</p>;
+}
+
+// Monaco (about 4 MB of script) loads when the editor is first rendered, which waits until the
+// panel is near the screen: on a phone the challenge sits below the lesson, and a reader who
+// never scrolls there never downloads it.
+const CodeEditor = dynamic(() => import("./code-editor"), { ssr: false, loading: EditorPlaceholder });
 
 type SaveState = "saved" | "saving" | "unsaved" | "error";
 type Tab = "code" | "examples";
@@ -232,10 +237,13 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
     void saveNow();
   };
 
+  const panel = useRef<HTMLElement>(null);
+  const editorWanted = useSeenOnScreen(panel);
+
   const saveLabel = { saved: "Draft saved", saving: "Saving…", unsaved: "Unsaved changes", error: "Not saved: will retry on the next change" }[saveState];
 
   return (
-    <section aria-labelledby="challenge-title" className="flex flex-col gap-3">
+    <section ref={panel} aria-labelledby="challenge-title" className="flex flex-col gap-3">
       <ChallengeHeading challenge={challenge} />
 
       <div role="tablist" aria-label="Editor views" className="flex gap-1 border-b border-slate-200 text-sm dark:border-slate-800">
@@ -255,7 +263,9 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
       </div>
 
       <div id={`panel-${tab}`} role="tabpanel" className="h-[28rem] overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800" data-testid="editor">
-        {tab === "code" ? (
+        {!editorWanted ? (
+          <EditorPlaceholder />
+        ) : tab === "code" ? (
           <CodeEditor
             path="file:///solution.ts"
             value={code}

@@ -25,6 +25,10 @@ export async function cleanUpInactiveLearners(
   { now = new Date(), inactiveDays = INACTIVE_ANONYMOUS_DAYS, batchSize = 500 } = {},
 ): Promise<CleanupResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
+  // A server that goes away mid-run (npm run dev stopped by Ctrl+C while this runs) fails the
+  // query in hand, which the caller logs; without a listener the same event would also be
+  // thrown as an uncaught 'error' and end the whole start with exit code 1.
+  client.on("error", () => {});
   await client.connect();
   try {
     // Learner timestamps are UTC without a zone (Prisma's DateTime).

@@ -25,7 +25,7 @@ describe("npm test", () => {
   test("a mistyped step name fails and lists the steps", () => {
     const run = runTests("vitset");
     expect(run.status).toBe(2);
-    expect(run.output).toContain("unknown step: vitset; the steps are typecheck, lint, vitest, build, e2e");
+    expect(run.output).toContain("unknown step: vitset; the steps are typecheck, lint, vitest, build, cluster, e2e");
     expect(run.output).not.toContain("=== ");
   });
 

@@ -207,8 +207,8 @@ interface Slot {
   outputTail: string;
 }
 
-/** The last line of V8's report that names why it aborted, if any. */
-function causeFrom(output: string): string | undefined {
+/** The last line of V8's report that names why it aborted, if any (exported for its test). */
+export function crashCauseFrom(output: string): string | undefined {
   if (/heap out of memory|is_heap_oom = 1|CALL_AND_RETRY_LAST|Allocation failed/i.test(output)) return "V8 ran out of heap memory and aborted the process";
   const fatal = /Fatal error[^\n]*|FATAL ERROR[^\n]*|Check failed[^\n]*/.exec(output);
   return fatal?.[0]?.trim();
@@ -322,7 +322,7 @@ export function createJudgePool(options: JudgePoolOptions = {}): JudgePool {
       detach(job);
       if (job.cancelling) job.reject(new JudgeCancelledError("the caller went away before the verdict"));
       else {
-        const cause = causeFrom(slot.outputTail);
+        const cause = crashCauseFrom(slot.outputTail);
         job.reject(
           new JudgeProcessDiedError({ pid: slot.pid, signal, exitCode, challengeId: job.job.challengeId, ...(rssMb === undefined ? {} : { rssMb }), ...(cause ? { cause } : {}) }),
         );

@@ -262,14 +262,17 @@ describe("hostile learner code", () => {
   });
 });
 
-// Programs V8 cannot contain: the isolate's heap limit does not stop them, V8 aborts the
-// whole process ("heap out of memory", SIGABRT) at 30-40 of its 64 MB (each aborted 10 times
-// in 10 here; a Map grown without bound did in 9 of 10, the tenth was memory_limit, so it is
-// not listed: the outcome must not depend on the race). They run through the
-// judge pool (lib/judge/pool.ts, decision 020), as the service and the queue's worker run
-// them: the child dies twice, the learner gets runtime_error, and the next submission is
-// judged by a fresh child. Long budgets, so the heap runs out before any clock does.
-describe("programs that abort the judge process, through the judge pool", () => {
+// Programs V8 may not contain. On Node 20 the isolate's heap limit does not stop them: V8
+// aborts the whole process ("heap out of memory", SIGABRT) at 30-40 of its 64 MB (each aborted
+// 10 times in 10 here; a Map grown without bound did in 9 of 10, so it is not listed). Newer
+// V8 contains some of them (measured: on Node 24 the array filled at once ends as memory_limit
+// at the judge process's resident bound; on Node 26 both do), so the test holds each run to
+// one of two complete outcomes, never to which one: either the child died twice by SIGABRT and
+// the learner gets runtime_error, or no child died and the learner gets memory_limit. Either
+// way it is not passed and the next submission is judged. They run through the judge pool
+// (lib/judge/pool.ts, decision 020), as the service and the queue's worker run them. Long
+// budgets, so the heap runs out before any clock does.
+describe("programs that may abort the judge process, through the judge pool", () => {
   const roomy: JudgeLimits = { ...DEFAULT_LIMITS, cpuMs: 120_000, wallMs: 120_000 };
   const deaths: JudgePoolEvent[] = [];
   let pool: JudgePool;
@@ -282,12 +285,18 @@ describe("programs that abort the judge process, through the judge pool", () => 
   test.each([
     ["an array grown at negative indexes (the program that found the hole)", "const a = []; for (let i = 0; i > -1e9; i--) a[i] = i;"],
     ["a hundred-million-element array filled at once", "const a = new Array(1e8).fill(0); console.log(a.length);"],
-  ])("%s: runtime_error after two crashes, and the next submission is judged", async (_name, bomb) => {
+  ])("%s: runtime_error after two aborts or memory_limit without one, and the next submission is judged", async (_name, bomb) => {
     const before = deaths.length;
     const verdict = await runWithCrashRetry(pool, { challengeId: suite.id, mode: "submit", code: `${bomb}\n${stub}` });
-    expect(verdict.verdict).toBe("runtime_error");
-    expect(verdict.diagnostics?.[0]?.message).toContain(REPEATED_CRASH_MESSAGE);
-    expect(deaths.slice(before)).toMatchObject([{ signal: "SIGABRT", during: "job" }, { signal: "SIGABRT", during: "job" }]);
+    const died = deaths.slice(before);
+    if (died.length > 0) {
+      expect(died).toMatchObject([{ signal: "SIGABRT", during: "job" }, { signal: "SIGABRT", during: "job" }]);
+      expect(verdict.verdict).toBe("runtime_error");
+      expect(verdict.diagnostics?.[0]?.message).toContain(REPEATED_CRASH_MESSAGE);
+    } else {
+      expect(verdict.verdict).toBe("memory_limit");
+      expect(verdict.passed).toBe(0);
+    }
     expect((await pool.run({ challengeId: suite.id, mode: "submit", code: solution })).verdict).toBe("passed");
   });
 

@@ -5,7 +5,9 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { listConcepts } from "../../lib/content/catalog";
 import { freePort } from "../../lib/db-tooling/embedded-postgres";
+import { seed } from "../../lib/db-tooling/seed";
 import { beat, retire } from "../../lib/judge-queue/lease";
 import { createDatabase, useAppEnv } from "./database";
 
@@ -15,6 +17,8 @@ type HealthBody = {
   problems: string[];
   database: { up: boolean; latencyMs?: number; problem?: string };
   queue: { up: boolean; depth?: number; oldestJobAgeMs?: number | null; liveWorkers?: number; problem?: string };
+  warnings: string[];
+  catalog: { seeded?: number; matches: boolean; problem?: string };
 };
 
 /** A fresh copy of the route (and of the env and database client it caches) for the current environment. */
@@ -37,6 +41,7 @@ beforeAll(async () => {
   process.env.BLUEPRINT_HEALTH_TIMEOUT_MS = "30000";
   admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
+  await seed(databaseUrl);
 });
 afterAll(async () => {
   await admin.end();
@@ -56,8 +61,10 @@ describe("GET /api/health", () => {
       status: "ok",
       message: "the database and the judge queue are up (1 live worker)",
       problems: [],
+      warnings: [],
       database: { up: true, latencyMs: expect.any(Number) },
       queue: { up: true, depth: 0, oldestJobAgeMs: null, liveWorkers: 1 },
+      catalog: { seeded: listConcepts().length, matches: true },
     });
     expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
   });
@@ -78,6 +85,28 @@ describe("GET /api/health", () => {
     expect(body.queue.depth).toBe(2);
     expect(body.queue.oldestJobAgeMs).toBeGreaterThanOrEqual(90_000);
     expect(body.queue.oldestJobAgeMs).toBeLessThan(3_600_000);
+  });
+
+  it("names a concept catalog older than content/ as a warning, not a 503, until it is seeded again", async () => {
+    const [first] = listConcepts();
+    try {
+      await admin.query(`DELETE FROM "Concept" WHERE slug = $1`, [first!.slug]);
+      await admin.query(`INSERT INTO "Concept" (slug, position, title, "group", "challengeId", available, "updatedAt") VALUES ('retired-concept', 999, 'Retired', 'x', 'retired/x', true, now())`);
+      const { status, body } = await health();
+      expect(status).toBe(200);
+      expect(body.problems).toEqual([]);
+      expect(body.catalog).toEqual({ seeded: listConcepts().length, matches: false, problem: expect.any(String) });
+      expect(body.warnings).toEqual([body.catalog.problem]);
+      expect(body.catalog.problem).toBe(`the concept catalog in the database is older than content/ (missing ${first!.slug}; not in content/: retired-concept): run npm run db:seed`);
+      await admin.query(`DELETE FROM "Concept"`);
+      expect((await health()).body.catalog.problem).toContain("is not seeded in the database: run npm run db:seed");
+    } finally {
+      await seed(databaseUrl);
+    }
+    // The seed replaces the catalog whole: the row content/ no longer has is gone.
+    const { body } = await health();
+    expect(body.catalog).toEqual({ seeded: listConcepts().length, matches: true });
+    expect(body.warnings).toEqual([]);
   });
 
   it("answers 503 naming the missing worker when no worker's lease holds", async () => {

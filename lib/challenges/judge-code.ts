@@ -15,10 +15,11 @@ import { verdictSchema } from "./contract";
 
 /**
  * Runs the learner's code through the judge queue (lib/judge-queue, decision 019) and stores
- * the outcome. Before the queue, one statement saves the draft and takes the run/submit token
- * (so a refused token, a busy queue or no worker never costs the learner their code); then one
- * statement enqueues (or refuses: 503 before anything is queued); after the verdict, one stores
- * the submission (once per job) and, for a submit, the attempt (the first pass solves it).
+ * the outcome. Before the queue, one statement saves the draft, takes the run/submit token
+ * (so a refused token, a busy queue or no worker never costs the learner their code) and reads
+ * strict mode; then one statement enqueues (or refuses: 503 before anything is queued); after
+ * the verdict, one stores the submission (once per job) and, for a submit, the attempt (the
+ * first pass solves it), while the review cards are written beside it.
  * A caller that stops waiting leaves the job marked not judged and a "not_judged" row.
  */
 export async function judgeCode(input: {
@@ -59,10 +60,14 @@ export async function judgeCode(input: {
     );
   }
   const { verdict } = reply;
-  const submission = await recordJudgedRun({ learnerId, conceptSlug: challenge.concept, code, verdict, contentHash: challenge.contentHash, jobId });
+  // The submission (with the attempt) and the review cards for the hidden tests touch different
+  // tables and neither reads the other: sent at once, they cost one round trip of waiting.
+  // The reply is strict mode's variant for a strict learner.
+  const [submission, shown] = await Promise.all([
+    recordJudgedRun({ learnerId, conceptSlug: challenge.concept, code, verdict, contentHash: challenge.contentHash, jobId }),
+    recordSubmitCards({ learnerId, concept: challenge.concept, verdict, strict: draft.strictMode }),
+  ]);
   recordJudgeOutcome({ mode, verdict: verdict.verdict, judgeMs: reply.judgeMs, queueWaitMs: reply.queueWaitMs });
-  // Review cards for the hidden tests it failed; the reply is strict mode's variant for a strict learner.
-  const shown = await recordSubmitCards({ learnerId, concept: challenge.concept, verdict });
   return { verdict: shown, submission, draftUpdatedAt: draft.updatedAt, timing: { databaseMs: t1 - t0 + (performance.now() - t2), judgeMs: t2 - t1 } };
 }
 

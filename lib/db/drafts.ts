@@ -58,21 +58,24 @@ export async function saveDraft(learnerId: string, challengeId: string, code: st
 /**
  * Run and submit: saves the draft (the newest save wins) and runs `token`, a rate-limit
  * take (lib/db/rate-limits.ts), in the same statement, so the draft is kept whether or
- * not the token is granted, in one round trip.
+ * not the token is granted, in one round trip. It also reads the learner's strict-mode
+ * flag, which decides what the verdict shows, so no later round trip has to.
  */
 export async function upsertDraftWithToken(
   learnerId: string,
   challengeId: string,
   code: string,
   token: Prisma.Sql,
-): Promise<{ updatedAt: Date; allowed: boolean; tokens: number }> {
+): Promise<{ updatedAt: Date; allowed: boolean; tokens: number; strictMode: boolean }> {
   const now = new Date();
-  const rows = await db().$queryRaw<Array<{ updatedAt: Date; allowed: boolean; tokens: number }>>`
+  const rows = await db().$queryRaw<Array<{ updatedAt: Date; allowed: boolean; tokens: number; strictMode: boolean | null }>>`
     WITH bucket AS (${token}), draft AS (${draftUpsert(learnerId, challengeId, code, now)})
-    SELECT draft."updatedAt", bucket."allowed", bucket."tokens" FROM draft, bucket`;
+    SELECT draft."updatedAt", bucket."allowed", bucket."tokens",
+           (SELECT "strictMode" FROM "Learner" WHERE "id" = ${learnerId}::uuid) AS "strictMode"
+    FROM draft, bucket`;
   const row = rows[0];
   if (!row) throw new Error("saving a draft returned no row");
-  return { updatedAt: row.updatedAt, allowed: row.allowed, tokens: Number(row.tokens) };
+  return { updatedAt: row.updatedAt, allowed: row.allowed, tokens: Number(row.tokens), strictMode: row.strictMode ?? false };
 }
 
 function draftUpsert(learnerId: string, challengeId: string, code: string, now: Date): Prisma.Sql {

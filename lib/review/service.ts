@@ -150,10 +150,17 @@ export async function reviewSummary(learnerId: string | null, now = new Date(), 
  * passed (concealed while strict). Answers the verdict the HTTP reply may carry: strict
  * mode's variant for a strict learner's submit, else the verdict itself.
  */
-export async function recordSubmitCards(input: { learnerId: string; concept: string; verdict: Verdict; now?: Date }): Promise<Verdict> {
+export async function recordSubmitCards(input: {
+  learnerId: string;
+  concept: string;
+  verdict: Verdict;
+  now?: Date;
+  /** The learner's strict-mode flag when the caller has already read it (the submit's first statement does). */
+  strict?: boolean;
+}): Promise<Verdict> {
   const { learnerId, verdict } = input;
   if (verdict.mode !== "submit") return verdict;
-  const strict = await cards.getStrictMode(learnerId);
+  const strict = input.strict ?? (await cards.getStrictMode(learnerId));
   await apply(learnerId, submitCards({ ...verdict, concept: input.concept }, strict), input.now ?? new Date());
   return strict ? strictVerdict(verdict) : verdict;
 }

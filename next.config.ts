@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { SECURITY_HEADERS } from "./proxy";
+import { SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Lets two builds (e.g. parallel end-to-end runs) keep separate output folders.
@@ -9,8 +9,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Content is read at run time by lib/content; make sure a standalone build carries it.
   outputFileTracingIncludes: { "/**": ["./content/**/*"] },
-  // The security headers on every page, static ones included, without running the proxy
-  // per request (proxy.ts runs for the API only). Static assets get them too: harmless.
+  // The security headers on every answer (pages, static ones included, route handlers and
+  // assets) without per-request code: no Next.js proxy runs (docs/decisions/025).
   async headers() {
     return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
   },

@@ -197,7 +197,7 @@ try {
   const db = quantile(parts.db, 0.5);
   const judgeCall = quantile(parts.judge, 0.5);
   process.stdout.write(`  inside the app (Server-Timing p50): route ${ms(route)} = enqueue..verdict ${ms(judgeCall)} + statements ${ms(db)} + parse, learner ${ms(route - judgeCall - db)}\n`);
-  process.stdout.write(`  outside the route handler (HTTP, Next.js, proxy): ${ms(submitP50 - route)}\n`);
+  process.stdout.write(`  outside the route handler (HTTP, Next.js): ${ms(submitP50 - route)}\n`);
 
   // Saturation: more clients than cores, each its own learner.
   // Alternating halves, so a change in the machine's load falls on both.

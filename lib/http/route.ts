@@ -6,6 +6,7 @@
 //   );
 //
 // and the wrapper does, in this order, before the handler runs:
+//   0. a write (POST, PUT, PATCH, DELETE) from another site is 403 (lib/http/same-origin.ts);
 //   1. params and query against their zod schemas (strings in, typed values out);
 //   2. the body, when a `body` schema is given: content-type must be JSON (415), at most
 //      `maxBodyBytes` (413, default 16 KiB, read no further than that), valid JSON (400),
@@ -29,6 +30,7 @@ import { AppError, appErrorStatus, isAppError } from "../app-error";
 import { databaseUnavailable, errorSummary } from "../db/unavailable";
 import { logLine } from "../log/log-line";
 import { recordRefusal } from "../metrics/registry";
+import { CROSS_ORIGIN_MESSAGE, crossOriginWrite } from "./same-origin";
 import { assertWriteAllowed, type WriteKind } from "../rate-limit/write-limit";
 import { currentLearnerId, ensureLearnerId } from "../session/current-learner";
 
@@ -81,6 +83,7 @@ export function route<P extends Schema = undefined, Q extends Schema = undefined
   };
   async function handle(request: Request, context: { params: Promise<unknown> }, requestId: string): Promise<Response> {
     try {
+      if (crossOriginWrite(request)) throw new AppError("forbidden", CROSS_ORIGIN_MESSAGE);
       const params = spec.params ? parse(spec.params, (await context.params) ?? {}, "path") : undefined;
       const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
       const body = spec.body ? parse(spec.body, await readJsonBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body") : undefined;

@@ -7,7 +7,7 @@ import { signUpAs } from "./sign-up";
 
 const LESSON = "/concepts/rate-limiting";
 const CACHE = "x-blueprint-page-cache";
-// next.config.ts's headers() (proxy.ts SECURITY_HEADERS; that module imports next/server, which this runner cannot load).
+// next.config.ts's headers() (lib/http/security-headers.ts), as tests/e2e/security-headers.spec.ts lists them.
 const SECURITY = ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "cross-origin-opener-policy", "permissions-policy"];
 // Per request, or framing Node picks for the bytes (chunked from Next.js's stream, a length from memory).
 const PER_REQUEST = new Set(["date", "x-request-id", CACHE, "transfer-encoding", "content-length", "connection", "keep-alive"]);

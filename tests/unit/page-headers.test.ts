@@ -1,11 +1,13 @@
-// Pages skip the proxy (it runs for /api/* only), so next.config.ts must send the same
-// security headers the proxy sends, on every path.
+// No Next.js proxy runs (docs/decisions/025): next.config.ts alone sends the security
+// headers, so its rule must cover every path (pages, route handlers, assets) with all of them.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import nextConfig from "../../next.config";
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, config as proxyConfig } from "../../proxy";
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "../../lib/http/security-headers";
 
-describe("security headers on pages", () => {
-  test("next.config sends every header of the proxy, CSP included, on every path", async () => {
+describe("security headers", () => {
+  test("next.config sends every security header, CSP included, on every path", async () => {
     const rules = (await nextConfig.headers?.()) ?? [];
     const everyPath = rules.find((rule) => rule.source === "/:path*");
     expect(everyPath?.headers).toEqual(SECURITY_HEADERS);
@@ -15,7 +17,7 @@ describe("security headers on pages", () => {
     );
   });
 
-  test("the proxy runs for the API only", () => {
-    expect(proxyConfig.matcher).toEqual(["/api/:path*"]);
+  test("no proxy (middleware) file makes every API request pay for a trip through it", () => {
+    for (const name of ["proxy.ts", "middleware.ts", "src/proxy.ts", "src/middleware.ts"]) expect(existsSync(path.join(process.cwd(), name))).toBe(false);
   });
 });

@@ -20,11 +20,9 @@ import {
   theoreticalRate,
   type BloomModelState,
 } from "@/lib/models/bloom-filter";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primary = buttonClass({ variant: "primary" });
-const secondary = buttonClass({ variant: "secondary" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 const field =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
@@ -67,12 +65,11 @@ export function BloomFilterModel() {
           </label>
           <input id={`${ids}-word`} className={field} value={word} maxLength={24} onChange={(e) => setWord(e.target.value)} placeholder="e.g. cat" />
         </div>
-        <button type="submit" className={primary} disabled={!word.trim()}>
+        <Button type="submit" variant="primary" disabled={!word.trim()}>
           Add
-        </button>
-        <button
-          type="button"
-          className={secondary}
+        </Button>
+        <Button
+          variant="secondary"
           disabled={!word.trim()}
           onClick={() => {
             setState((s) => query(s, word));
@@ -80,7 +77,7 @@ export function BloomFilterModel() {
           }}
         >
           Query
-        </button>
+        </Button>
       </form>
 
       <div className="mt-3 flex flex-wrap items-end gap-2">
@@ -108,19 +105,17 @@ export function BloomFilterModel() {
             ))}
           </select>
         </div>
-        <button
-          type="button"
-          className={secondary}
+        <Button
+          variant="secondary"
           onClick={() => {
             setState((s) => SAMPLE_WORDS.reduce((next, w) => addWord(next, w), s));
             setNote(`Added ${SAMPLE_WORDS.join(", ")}.`);
           }}
         >
           Add sample words
-        </button>
-        <button
-          type="button"
-          className={secondary}
+        </Button>
+        <Button
+          variant="secondary"
           disabled={state.added.length === 0}
           onClick={() => {
             const found = findFalsePositive(state);
@@ -131,17 +126,16 @@ export function BloomFilterModel() {
           }}
         >
           Find a false positive
-        </button>
-        <button
-          type="button"
-          className={secondary}
+        </Button>
+        <Button
+          variant="secondary"
           onClick={() => {
             setState((s) => createBloomModel(s.m, s.k));
             setNote("Cleared the filter.");
           }}
         >
           Clear
-        </button>
+        </Button>
       </div>
 
       <ol className="mt-4 grid grid-cols-8 gap-1 sm:grid-cols-16" aria-label="Bit array">

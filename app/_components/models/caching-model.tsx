@@ -25,11 +25,9 @@ import {
   TTL_CHOICES,
   type CacheSim,
 } from "@/lib/models/caching";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primaryButton = buttonClass({ variant: "primary" });
-const secondaryButton = buttonClass({ variant: "secondary" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 const select =
   "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
@@ -121,18 +119,18 @@ export function CachingModel() {
       </div>
 
       <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Cache operations">
-        <button type="button" className={primaryButton} onClick={() => dispatch({ type: "get", key })}>
+        <Button variant="primary" onClick={() => dispatch({ type: "get", key })}>
           get({key})
-        </button>
-        <button type="button" className={primaryButton} onClick={() => dispatch({ type: "set", key, ttlMs: ttl })}>
+        </Button>
+        <Button variant="primary" onClick={() => dispatch({ type: "set", key, ttlMs: ttl })}>
           set({key})
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "advance", ms: 5_000 })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "advance", ms: 5_000 })}>
           Wait 5 s
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "reset" })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "reset" })}>
           Reset
-        </button>
+        </Button>
       </div>
 
       <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">Most recently used on the left; the rightmost entry is evicted next.</p>

@@ -6,11 +6,9 @@
 
 import { useId, useReducer, useState } from "react";
 import { capReducer, createCapState, describePicture, quorumsOverlap, reachable, REPLICAS, type Mode } from "@/lib/models/cap-theorem";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primary = buttonClass({ variant: "primary" });
-const secondary = buttonClass({ variant: "secondary" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 const select =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
@@ -102,18 +100,18 @@ export function CapTheoremModel() {
             ))}
           </select>
         </div>
-        <button type="button" className={primary} onClick={() => dispatch({ type: "write", via })}>
+        <Button variant="primary" onClick={() => dispatch({ type: "write", via })}>
           Write v{state.nextValue}
-        </button>
-        <button type="button" className={secondary} onClick={() => dispatch({ type: "read", via })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "read", via })}>
           Read
-        </button>
-        <button type="button" className={secondary} onClick={() => dispatch({ type: "heal" })} disabled={state.split === null}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "heal" })} disabled={state.split === null}>
           Heal
-        </button>
-        <button type="button" className={secondary} onClick={() => dispatch({ type: "reset" })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "reset" })}>
           Reset
-        </button>
+        </Button>
       </div>
 
       <svg viewBox="0 0 432 170" className="mt-4 h-auto w-full" aria-hidden="true">

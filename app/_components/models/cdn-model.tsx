@@ -27,11 +27,9 @@ import {
   type CdnSim,
   type Served,
 } from "@/lib/models/cdn";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primaryButton = buttonClass({ variant: "primary" });
-const secondaryButton = buttonClass({ variant: "secondary" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 const select =
   "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
@@ -170,21 +168,21 @@ export function CdnModel() {
       </div>
 
       <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Requests and time">
-        <button type="button" className={primaryButton} onClick={() => dispatch({ type: "request", city: cityId })}>
+        <Button variant="primary" onClick={() => dispatch({ type: "request", city: cityId })}>
           Request /logo.png
-        </button>
-        <button type="button" className={primaryButton} onClick={() => dispatch({ type: "burst", city: cityId })}>
+        </Button>
+        <Button variant="primary" onClick={() => dispatch({ type: "burst", city: cityId })}>
           {BURST_SIZE} at once
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "wait", seconds: 30 })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "wait", seconds: 30 })}>
           Wait 30 s
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "purge" })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "purge" })}>
           Purge
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "reset" })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "reset" })}>
           Reset
-        </button>
+        </Button>
       </div>
 
       <div className="mt-4 grid gap-4 md:grid-cols-2">

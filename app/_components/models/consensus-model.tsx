@@ -6,11 +6,9 @@
 
 import { useEffect, useId, useState } from "react";
 import { createSim, describeSim, NODE_COUNT, PARTITIONS, run, setPartition, step, toggleNode, type MsgType, type SimNode, type SimState } from "@/lib/models/consensus";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primary = buttonClass({ variant: "primary" });
-const secondary = buttonClass({ variant: "secondary" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 const select =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
@@ -57,25 +55,24 @@ export function ConsensusModel() {
       className={modelFrameClass}
     >
       <div className="flex flex-wrap items-end gap-2">
-        <button type="button" className={primary} onClick={() => setPlaying((p) => !p)} aria-pressed={playing}>
+        <Button variant="primary" onClick={() => setPlaying((p) => !p)} aria-pressed={playing}>
           {playing ? "Pause" : "Play"}
-        </button>
-        <button type="button" className={secondary} onClick={() => setSim((s) => step(s))} disabled={playing}>
+        </Button>
+        <Button variant="secondary" onClick={() => setSim((s) => step(s))} disabled={playing}>
           Step 1 tick
-        </button>
-        <button type="button" className={secondary} onClick={() => setSim((s) => run(s, 10))} disabled={playing}>
+        </Button>
+        <Button variant="secondary" onClick={() => setSim((s) => run(s, 10))} disabled={playing}>
           Run 10 ticks
-        </button>
-        <button
-          type="button"
-          className={secondary}
+        </Button>
+        <Button
+          variant="secondary"
           onClick={() => {
             setPlaying(false);
             setSim(createSim(7));
           }}
         >
           Reset
-        </button>
+        </Button>
       </div>
 
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
@@ -92,9 +89,9 @@ export function ConsensusModel() {
               ))}
             </select>
           </div>
-          <button type="button" className={secondary} onClick={() => setSim((s) => toggleNode(s, target))}>
+          <Button variant="secondary" onClick={() => setSim((s) => toggleNode(s, target))}>
             {targetNode?.up ? "Crash" : "Restart"}
-          </button>
+          </Button>
         </div>
         <div>
           <label htmlFor={`${ids}-partition`} className={label}>

@@ -24,11 +24,9 @@ import {
   VNODE_CHOICES,
   type RingState,
 } from "@/lib/models/consistent-hashing";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primaryButton = buttonClass({ variant: "primary" });
-const secondaryButton = buttonClass({ variant: "secondary" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 const select =
   "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
@@ -130,25 +128,24 @@ export function ConsistentHashingModel() {
                 </option>
               ))}
             </select>
-            <button
-              type="button"
-              className={secondaryButton}
+            <Button
+              variant="secondary"
               disabled={state.nodes.length <= MIN_NODES}
               onClick={() => dispatch({ type: "remove", id: removable })}
             >
               Remove
-            </button>
+            </Button>
           </div>
         </div>
       </div>
 
       <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Ring changes">
-        <button type="button" className={primaryButton} disabled={state.nodes.length >= MAX_NODES} onClick={() => dispatch({ type: "add" })}>
+        <Button variant="primary" disabled={state.nodes.length >= MAX_NODES} onClick={() => dispatch({ type: "add" })}>
           Add node {NODE_NAMES.find((name) => !state.nodes.includes(name)) ?? ""}
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "reset" })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "reset" })}>
           Reset
-        </button>
+        </Button>
       </div>
 
       <div className="mt-4 grid items-start gap-4 md:grid-cols-[minmax(0,300px)_1fr]">

@@ -27,11 +27,9 @@ import {
   type Trace,
   type Tree,
 } from "@/lib/models/indexing";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primaryButton = buttonClass({ variant: "primary" });
-const secondaryButton = buttonClass({ variant: "secondary" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 const field =
   "min-h-9 w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
@@ -151,18 +149,18 @@ export function IndexingModel() {
           />
         </div>
         <div className="flex flex-wrap gap-2" role="group" aria-label="Key operations">
-          <button type="button" className={primaryButton} onClick={() => dispatch({ type: "insert" })}>
+          <Button variant="primary" onClick={() => dispatch({ type: "insert" })}>
             Insert
-          </button>
-          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "search" })}>
+          </Button>
+          <Button variant="secondary" onClick={() => dispatch({ type: "search" })}>
             Search
-          </button>
-          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "delete" })}>
+          </Button>
+          <Button variant="secondary" onClick={() => dispatch({ type: "delete" })}>
             Delete
-          </button>
-          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "random" })}>
+          </Button>
+          <Button variant="secondary" onClick={() => dispatch({ type: "random" })}>
             Insert {RANDOM_BATCH} random
-          </button>
+          </Button>
         </div>
       </div>
 
@@ -195,12 +193,12 @@ export function IndexingModel() {
             className={field}
           />
         </div>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "range" })}>
+        <Button variant="secondary" onClick={() => dispatch({ type: "range" })}>
           Range scan
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "reset" })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "reset" })}>
           Reset
-        </button>
+        </Button>
       </div>
 
       <p className="mt-3 text-sm tabular-nums text-slate-700 dark:text-slate-300">

@@ -30,12 +30,9 @@ import {
   type QueueSim,
   type SimMessage,
 } from "@/lib/models/message-queue";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primaryButton = buttonClass({ variant: "primary" });
-const secondaryButton = buttonClass({ variant: "secondary" });
-const dangerButton = buttonClass({ variant: "danger" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 const select =
   "min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
@@ -141,15 +138,15 @@ export function MessageQueueModel() {
       className={modelFrameClass}
     >
       <div className="flex flex-wrap items-end gap-2">
-        <button type="button" className={primaryButton} onClick={() => dispatch({ type: "send" })}>
+        <Button variant="primary" onClick={() => dispatch({ type: "send" })}>
           Send job
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "send", priority: 1 })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "send", priority: 1 })}>
           Send high priority
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "send", delayMs: 5_000 })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "send", delayMs: 5_000 })}>
           Send delayed 5s
-        </button>
+        </Button>
         <div className="flex flex-col gap-1">
           <label htmlFor={`${ids}-timeout`} className={label}>
             Visibility timeout
@@ -207,18 +204,18 @@ export function MessageQueueModel() {
                     : `still working, but receipt r${consumer.receipt} has expired`}
               </div>
               <div className="flex flex-wrap gap-1">
-                <button type="button" className={secondaryButton} disabled={busy} onClick={() => dispatch({ type: "receive", consumer: name })}>
+                <Button variant="secondary" disabled={busy} onClick={() => dispatch({ type: "receive", consumer: name })}>
                   Receive
-                </button>
-                <button type="button" className={secondaryButton} disabled={!busy} onClick={() => dispatch({ type: "ack", consumer: name })}>
+                </Button>
+                <Button variant="secondary" disabled={!busy} onClick={() => dispatch({ type: "ack", consumer: name })}>
                   Ack
-                </button>
-                <button type="button" className={secondaryButton} disabled={!busy} onClick={() => dispatch({ type: "nack", consumer: name })}>
+                </Button>
+                <Button variant="secondary" disabled={!busy} onClick={() => dispatch({ type: "nack", consumer: name })}>
                   Nack
-                </button>
-                <button type="button" className={dangerButton} disabled={!busy} onClick={() => dispatch({ type: "crash", consumer: name })}>
+                </Button>
+                <Button variant="danger" disabled={!busy} onClick={() => dispatch({ type: "crash", consumer: name })}>
                   Crash
-                </button>
+                </Button>
               </div>
             </div>
           );
@@ -229,15 +226,15 @@ export function MessageQueueModel() {
         <span className="text-sm tabular-nums" aria-hidden="true">
           Clock: {formatSeconds(sim.now)}
         </span>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "advance", ms: 1_000 })}>
+        <Button variant="secondary" onClick={() => dispatch({ type: "advance", ms: 1_000 })}>
           Wait 1s
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "advance", ms: 5_000 })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "advance", ms: 5_000 })}>
           Wait 5s
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "reset" })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "reset" })}>
           Reset
-        </button>
+        </Button>
         <span className="text-sm tabular-nums text-slate-600 dark:text-slate-300">depth {depth(sim)}</span>
       </div>
 

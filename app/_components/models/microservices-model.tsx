@@ -18,11 +18,9 @@ import {
   type FailureMode,
   type StepConfig,
 } from "@/lib/models/microservices";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primaryButton = buttonClass({ variant: "primary" });
-const secondaryButton = buttonClass({ variant: "secondary" });
 const select =
   "min-h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 const smallLabel = "text-xs font-medium text-slate-700 dark:text-slate-300";
@@ -165,25 +163,24 @@ export function MicroservicesModel() {
       </div>
 
       <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" className={primaryButton} disabled={finished} onClick={() => setShown((n) => Math.min(run.events.length, n + 1))}>
+        <Button variant="primary" disabled={finished} onClick={() => setShown((n) => Math.min(run.events.length, n + 1))}>
           Next event
-        </button>
-        <button type="button" className={secondaryButton} disabled={finished} onClick={() => setShown(run.events.length)}>
+        </Button>
+        <Button variant="secondary" disabled={finished} onClick={() => setShown(run.events.length)}>
           Run to end
-        </button>
-        <button type="button" className={secondaryButton} disabled={shown === 0} onClick={() => setShown(0)}>
+        </Button>
+        <Button variant="secondary" disabled={shown === 0} onClick={() => setShown(0)}>
           Restart
-        </button>
-        <button
-          type="button"
-          className={secondaryButton}
+        </Button>
+        <Button
+          variant="secondary"
           onClick={() => {
             setSteps([...DEFAULT_STEPS]);
             setShown(0);
           }}
         >
           Default scenario
-        </button>
+        </Button>
       </div>
 
       <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-950">

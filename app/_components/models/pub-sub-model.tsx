@@ -17,11 +17,9 @@ import {
   unsubscribe,
   type PubSubSim,
 } from "@/lib/models/pub-sub";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primaryButton = buttonClass({ variant: "primary" });
-const secondaryButton = buttonClass({ variant: "secondary" });
 const input =
   "min-h-9 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 font-mono text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
@@ -142,26 +140,26 @@ export function PubSubModel() {
               spellCheck={false}
               autoComplete="off"
             />
-            <button type="submit" className={primaryButton}>
+            <Button type="submit" variant="primary">
               Publish
-            </button>
+            </Button>
           </div>
           <p id={`${ids}-topic-help`} className="text-xs text-slate-600 dark:text-slate-400">
             {topicProblem ?? "Levels are separated by /."}
           </p>
           <div className="flex flex-wrap gap-1" role="group" aria-label="Sample topics">
             {SAMPLE_TOPICS.map((sample) => (
-              <button
+              <Button
                 key={sample}
-                type="button"
-                className={`${secondaryButton} font-mono text-xs`}
+                variant="secondary"
+                className="font-mono text-xs"
                 onClick={() => {
                   setTopic(sample);
                   dispatch({ type: "publish", topic: sample });
                 }}
               >
                 {sample}
-              </button>
+              </Button>
             ))}
           </div>
         </form>
@@ -181,9 +179,9 @@ export function PubSubModel() {
               spellCheck={false}
               autoComplete="off"
             />
-            <button type="submit" className={secondaryButton}>
+            <Button type="submit" variant="secondary">
               Subscribe
-            </button>
+            </Button>
           </div>
           <p id={`${ids}-filter-help`} className="text-xs text-slate-600 dark:text-slate-400">
             {filterProblem ?? "+ is one level, # is the rest (and must be last)."}
@@ -195,9 +193,9 @@ export function PubSubModel() {
               </label>
               <input id={`${ids}-message`} className={input} value={message} onChange={(event) => setMessage(event.target.value)} />
             </div>
-            <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "retain", topic, message })}>
+            <Button variant="secondary" onClick={() => dispatch({ type: "retain", topic, message })}>
               Retain on topic
-            </button>
+            </Button>
           </div>
         </form>
       </div>
@@ -221,14 +219,14 @@ export function PubSubModel() {
             >
               <span className="tabular-nums text-slate-500 dark:text-slate-400">{index + 1}.</span>
               <code className="break-all font-mono text-slate-900 dark:text-slate-100">{subscription.filter}</code>
-              <button
-                type="button"
-                className={`${secondaryButton} min-h-7 px-2 py-0.5 text-xs`}
+              <Button
+                variant="secondary"
+                className="min-h-7 px-2 py-0.5 text-xs"
                 aria-label={`Unsubscribe ${subscription.filter}`}
                 onClick={() => dispatch({ type: "unsubscribe", id: subscription.id })}
               >
                 Unsubscribe
-              </button>
+              </Button>
               <span className="col-span-3 text-xs text-slate-600 dark:text-slate-300">
                 {delivery ? `${hit ? `Delivery ${delivery.order}: ` : "No delivery: "}${delivery.reason}` : "Waiting for a publish."}
               </span>
@@ -247,9 +245,9 @@ export function PubSubModel() {
       <p aria-live="polite" className="mt-3 rounded-md bg-white p-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
         {describePubSub(sim)}
       </p>
-      <button type="button" className={`${secondaryButton} mt-2`} onClick={() => dispatch({ type: "reset" })}>
+      <Button variant="secondary" className="mt-2" onClick={() => dispatch({ type: "reset" })}>
         Reset
-      </button>
+      </Button>
     </section>
   );
 }

@@ -25,11 +25,9 @@ import {
   type StreamKind,
   type WindowDecision,
 } from "@/lib/models/rate-limiting";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primaryButton = buttonClass({ variant: "primary" });
-const secondaryButton = buttonClass({ variant: "secondary" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 
 type Tab = "bucket" | "windows";
@@ -250,31 +248,30 @@ function BucketPanel() {
         </div>
 
         <div className="flex flex-wrap gap-2" role="group" aria-label="Requests and time">
-          <button type="button" className={primaryButton} onClick={() => dispatch({ type: "fire", count: 1 })}>
+          <Button variant="primary" onClick={() => dispatch({ type: "fire", count: 1 })}>
             Send request
-          </button>
-          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "fire", count: BURST_SIZE })}>
+          </Button>
+          <Button variant="secondary" onClick={() => dispatch({ type: "fire", count: BURST_SIZE })}>
             Burst of {BURST_SIZE}
-          </button>
-          <button type="button" className={secondaryButton} aria-pressed={playing} onClick={togglePlay}>
+          </Button>
+          <Button variant="secondary" aria-pressed={playing} onClick={togglePlay}>
             {playing ? "Pause time" : "Play time"}
-          </button>
-          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "advance", ms: 100, announce: true })}>
+          </Button>
+          <Button variant="secondary" onClick={() => dispatch({ type: "advance", ms: 100, announce: true })}>
             +100 ms
-          </button>
-          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "advance", ms: 1000, announce: true })}>
+          </Button>
+          <Button variant="secondary" onClick={() => dispatch({ type: "advance", ms: 1000, announce: true })}>
             +1 s
-          </button>
-          <button
-            type="button"
-            className={secondaryButton}
+          </Button>
+          <Button
+            variant="secondary"
             onClick={() => {
               setPlaying(false);
               dispatch({ type: "reset" });
             }}
           >
             Reset
-          </button>
+          </Button>
         </div>
 
         <div aria-live="polite" className="rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">

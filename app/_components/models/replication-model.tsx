@@ -23,12 +23,9 @@ import {
   write,
   type ReplicationState,
 } from "@/lib/models/replication";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primaryButton = buttonClass({ variant: "primary" });
-const secondaryButton = buttonClass({ variant: "secondary" });
-const dangerButton = buttonClass({ variant: "danger" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 const select =
   "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
@@ -110,21 +107,21 @@ export function ReplicationModel() {
       className={modelFrameClass}
     >
       <div className="flex flex-wrap gap-2" role="group" aria-label="Writes, reads and time">
-        <button type="button" className={primaryButton} onClick={() => dispatch({ type: "write" })}>
+        <Button variant="primary" onClick={() => dispatch({ type: "write" })}>
           Write {KEY}
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "advance", ms: STEP_MS })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "advance", ms: STEP_MS })}>
           +{STEP_MS} ms
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "advance", ms: 100 })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "advance", ms: 100 })}>
           +100 ms
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "plain" })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "plain" })}>
           Plain read
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "mine" })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "mine" })}>
           Read my write (minLsn {state.myLsn})
-        </button>
+        </Button>
       </div>
 
       <div className="mt-3 flex flex-wrap items-end gap-2" role="group" aria-label="Failover">
@@ -140,12 +137,12 @@ export function ReplicationModel() {
             ))}
           </select>
         </div>
-        <button type="button" className={dangerButton} disabled={chosen < 0} onClick={() => dispatch({ type: "promote", replica: chosen })}>
+        <Button variant="danger" disabled={chosen < 0} onClick={() => dispatch({ type: "promote", replica: chosen })}>
           Fail the primary over
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "reset" })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "reset" })}>
           Reset
-        </button>
+        </Button>
       </div>
 
       <p className="mt-3 text-sm tabular-nums text-slate-700 dark:text-slate-300">

@@ -18,11 +18,9 @@ import {
   type Scheme,
   type ShardingState,
 } from "@/lib/models/sharding";
-import { buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
 
-const primaryButton = buttonClass({ variant: "primary" });
-const secondaryButton = buttonClass({ variant: "secondary" });
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 const select =
   "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
@@ -99,12 +97,12 @@ export function ShardingModel() {
       </div>
 
       <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Cluster changes">
-        <button type="button" className={primaryButton} disabled={state.shardCount >= MAX_SHARDS} onClick={() => dispatch({ type: "add" })}>
+        <Button variant="primary" disabled={state.shardCount >= MAX_SHARDS} onClick={() => dispatch({ type: "add" })}>
           {ADD_LABEL[state.scheme]}
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => dispatch({ type: "reset" })}>
+        </Button>
+        <Button variant="secondary" onClick={() => dispatch({ type: "reset" })}>
           Reset
-        </button>
+        </Button>
       </div>
 
       <ol className="mt-4 grid list-none grid-cols-1 gap-2 p-0 min-[420px]:grid-cols-2 md:grid-cols-4" aria-label="Shards">

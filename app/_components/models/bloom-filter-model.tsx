@@ -22,10 +22,8 @@ import {
 } from "@/lib/models/bloom-filter";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelBlockFieldClass, modelLabelClass } from "../ui/model-controls";
 
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
-const field =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 
 const VERDICT_TEXT = {
   "definitely-not": { text: "definitely not in the set", className: "text-emerald-700 dark:text-emerald-300" },
@@ -60,10 +58,10 @@ export function BloomFilterModel() {
     >
       <form onSubmit={onAdd} className="flex flex-wrap items-end gap-2">
         <div className="min-w-40 grow">
-          <label htmlFor={`${ids}-word`} className={label}>
+          <label htmlFor={`${ids}-word`} className={modelLabelClass}>
             Word
           </label>
-          <input id={`${ids}-word`} className={field} value={word} maxLength={24} onChange={(e) => setWord(e.target.value)} placeholder="e.g. cat" />
+          <input id={`${ids}-word`} className={modelBlockFieldClass} value={word} maxLength={24} onChange={(e) => setWord(e.target.value)} placeholder="e.g. cat" />
         </div>
         <Button type="submit" variant="primary" disabled={!word.trim()}>
           Add
@@ -82,10 +80,10 @@ export function BloomFilterModel() {
 
       <div className="mt-3 flex flex-wrap items-end gap-2">
         <div className="w-28">
-          <label htmlFor={`${ids}-m`} className={label}>
+          <label htmlFor={`${ids}-m`} className={modelLabelClass}>
             Bits m
           </label>
-          <select id={`${ids}-m`} className={field} value={state.m} onChange={(e) => setState((s) => resize(s, Number(e.target.value), s.k))}>
+          <select id={`${ids}-m`} className={modelBlockFieldClass} value={state.m} onChange={(e) => setState((s) => resize(s, Number(e.target.value), s.k))}>
             {BIT_CHOICES.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -94,10 +92,10 @@ export function BloomFilterModel() {
           </select>
         </div>
         <div className="w-28">
-          <label htmlFor={`${ids}-k`} className={label}>
+          <label htmlFor={`${ids}-k`} className={modelLabelClass}>
             Hashes k
           </label>
-          <select id={`${ids}-k`} className={field} value={state.k} onChange={(e) => setState((s) => resize(s, s.m, Number(e.target.value)))}>
+          <select id={`${ids}-k`} className={modelBlockFieldClass} value={state.k} onChange={(e) => setState((s) => resize(s, s.m, Number(e.target.value)))}>
             {Array.from({ length: MAX_K }, (_, i) => i + 1).map((k) => (
               <option key={k} value={k}>
                 {k}

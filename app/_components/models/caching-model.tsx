@@ -27,10 +27,8 @@ import {
 } from "@/lib/models/caching";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
-const select =
-  "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 
 type Action =
   | { type: "get"; key: string }
@@ -76,10 +74,10 @@ export function CachingModel() {
       <h3 className="text-base font-semibold">An LRU cache with TTLs</h3>
       <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-key`} className={label}>
+          <label htmlFor={`${ids}-key`} className={modelLabelClass}>
             Key
           </label>
-          <select id={`${ids}-key`} className={select} value={key} onChange={(event) => setKey(event.target.value)}>
+          <select id={`${ids}-key`} className={modelSelectClass} value={key} onChange={(event) => setKey(event.target.value)}>
             {KEY_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
                 {choice}
@@ -88,10 +86,10 @@ export function CachingModel() {
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-ttl`} className={label}>
+          <label htmlFor={`${ids}-ttl`} className={modelLabelClass}>
             TTL for set
           </label>
-          <select id={`${ids}-ttl`} className={select} value={ttlIndex} onChange={(event) => setTtlIndex(Number(event.target.value))}>
+          <select id={`${ids}-ttl`} className={modelSelectClass} value={ttlIndex} onChange={(event) => setTtlIndex(Number(event.target.value))}>
             {TTL_CHOICES.map((choice, index) => (
               <option key={index} value={index}>
                 {ttlLabel(choice)}
@@ -100,12 +98,12 @@ export function CachingModel() {
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-capacity`} className={label}>
+          <label htmlFor={`${ids}-capacity`} className={modelLabelClass}>
             Capacity
           </label>
           <select
             id={`${ids}-capacity`}
-            className={select}
+            className={modelSelectClass}
             value={sim.capacity}
             onChange={(event) => dispatch({ type: "resize", capacity: Number(event.target.value) })}
           >
@@ -205,10 +203,10 @@ function StampedePanel() {
       <h3 className="text-base font-semibold">One hot key expires: the stampede</h3>
       <div className="mt-2 grid grid-cols-1 gap-3 min-[420px]:grid-cols-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-rate`} className={label}>
+          <label htmlFor={`${ids}-rate`} className={modelLabelClass}>
             Reads per second
           </label>
-          <select id={`${ids}-rate`} className={select} value={rate} onChange={(event) => setRate(Number(event.target.value))}>
+          <select id={`${ids}-rate`} className={modelSelectClass} value={rate} onChange={(event) => setRate(Number(event.target.value))}>
             {RATE_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
                 {choice.toLocaleString("en-US")}
@@ -217,10 +215,10 @@ function StampedePanel() {
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-reload`} className={label}>
+          <label htmlFor={`${ids}-reload`} className={modelLabelClass}>
             Reload time
           </label>
-          <select id={`${ids}-reload`} className={select} value={reload} onChange={(event) => setReload(Number(event.target.value))}>
+          <select id={`${ids}-reload`} className={modelSelectClass} value={reload} onChange={(event) => setReload(Number(event.target.value))}>
             {RELOAD_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
                 {choice} ms
@@ -229,10 +227,10 @@ function StampedePanel() {
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-servers`} className={label}>
+          <label htmlFor={`${ids}-servers`} className={modelLabelClass}>
             App servers
           </label>
-          <select id={`${ids}-servers`} className={select} value={servers} onChange={(event) => setServers(Number(event.target.value))}>
+          <select id={`${ids}-servers`} className={modelSelectClass} value={servers} onChange={(event) => setServers(Number(event.target.value))}>
             {SERVER_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
                 {choice}
@@ -249,7 +247,7 @@ function StampedePanel() {
           checked={singleFlight}
           onChange={(event) => setSingleFlight(event.target.checked)}
         />
-        <label htmlFor={`${ids}-single`} className={label}>
+        <label htmlFor={`${ids}-single`} className={modelLabelClass}>
           Single flight (one load per key per server)
         </label>
       </div>

@@ -8,10 +8,8 @@ import { useId, useReducer, useState } from "react";
 import { capReducer, createCapState, describePicture, quorumsOverlap, reachable, REPLICAS, type Mode } from "@/lib/models/cap-theorem";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelBlockFieldClass, modelLabelClass } from "../ui/model-controls";
 
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
-const select =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 
 const span = (from: number, to: number) => (from === to ? `R${from}` : `R${from}-R${to}`);
 
@@ -35,21 +33,21 @@ export function CapTheoremModel() {
     >
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <div>
-          <label htmlFor={`${ids}-mode`} className={label}>
+          <label htmlFor={`${ids}-mode`} className={modelLabelClass}>
             Mode
           </label>
-          <select id={`${ids}-mode`} className={select} value={state.mode} onChange={(e) => dispatch({ type: "mode", mode: e.target.value as Mode })}>
+          <select id={`${ids}-mode`} className={modelBlockFieldClass} value={state.mode} onChange={(e) => dispatch({ type: "mode", mode: e.target.value as Mode })}>
             <option value="CP">CP: refuse without a quorum</option>
             <option value="AP">AP: always answer</option>
           </select>
         </div>
         <div>
-          <label htmlFor={`${ids}-split`} className={label}>
+          <label htmlFor={`${ids}-split`} className={modelLabelClass}>
             Partition
           </label>
           <select
             id={`${ids}-split`}
-            className={select}
+            className={modelBlockFieldClass}
             value={state.split === null ? "none" : String(state.split)}
             onChange={(e) => dispatch(e.target.value === "none" ? { type: "heal" } : { type: "partition", split: Number(e.target.value) })}
           >
@@ -62,10 +60,10 @@ export function CapTheoremModel() {
           </select>
         </div>
         <div>
-          <label htmlFor={`${ids}-w`} className={label}>
+          <label htmlFor={`${ids}-w`} className={modelLabelClass}>
             Write quorum W
           </label>
-          <select id={`${ids}-w`} className={select} value={state.w} onChange={(e) => dispatch({ type: "quorum", w: Number(e.target.value), r: state.r })}>
+          <select id={`${ids}-w`} className={modelBlockFieldClass} value={state.w} onChange={(e) => dispatch({ type: "quorum", w: Number(e.target.value), r: state.r })}>
             {[1, 2, 3, 4, 5].map((v) => (
               <option key={v} value={v}>
                 {v}
@@ -74,10 +72,10 @@ export function CapTheoremModel() {
           </select>
         </div>
         <div>
-          <label htmlFor={`${ids}-r`} className={label}>
+          <label htmlFor={`${ids}-r`} className={modelLabelClass}>
             Read quorum R
           </label>
-          <select id={`${ids}-r`} className={select} value={state.r} onChange={(e) => dispatch({ type: "quorum", w: state.w, r: Number(e.target.value) })}>
+          <select id={`${ids}-r`} className={modelBlockFieldClass} value={state.r} onChange={(e) => dispatch({ type: "quorum", w: state.w, r: Number(e.target.value) })}>
             {[1, 2, 3, 4, 5].map((v) => (
               <option key={v} value={v}>
                 {v}
@@ -89,10 +87,10 @@ export function CapTheoremModel() {
 
       <div className="mt-3 flex flex-wrap items-end gap-2">
         <div className="min-w-32">
-          <label htmlFor={`${ids}-via`} className={label}>
+          <label htmlFor={`${ids}-via`} className={modelLabelClass}>
             Send to replica
           </label>
-          <select id={`${ids}-via`} className={select} value={via} onChange={(e) => setVia(Number(e.target.value))}>
+          <select id={`${ids}-via`} className={modelBlockFieldClass} value={via} onChange={(e) => setVia(Number(e.target.value))}>
             {Array.from({ length: REPLICAS }, (_, i) => (
               <option key={i} value={i}>
                 {`R${i + 1}`}

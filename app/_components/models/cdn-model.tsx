@@ -29,10 +29,8 @@ import {
 } from "@/lib/models/cdn";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
-const select =
-  "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 
 const SERVED_STYLE: Record<Served, string> = {
   HIT: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100",
@@ -93,10 +91,10 @@ export function CdnModel() {
     >
       <div className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-city`} className={label}>
+          <label htmlFor={`${ids}-city`} className={modelLabelClass}>
             User in
           </label>
-          <select id={`${ids}-city`} className={select} value={cityId} onChange={(event) => setCityId(event.target.value)}>
+          <select id={`${ids}-city`} className={modelSelectClass} value={cityId} onChange={(event) => setCityId(event.target.value)}>
             {CITIES.map((choice) => (
               <option key={choice.id} value={choice.id}>
                 {choice.name}
@@ -105,12 +103,12 @@ export function CdnModel() {
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-maxage`} className={label}>
+          <label htmlFor={`${ids}-maxage`} className={modelLabelClass}>
             max-age (s)
           </label>
           <select
             id={`${ids}-maxage`}
-            className={select}
+            className={modelSelectClass}
             value={sim.maxAge}
             onChange={(event) => dispatch({ type: "headers", maxAge: Number(event.target.value), staleIfError: sim.staleIfError })}
           >
@@ -122,12 +120,12 @@ export function CdnModel() {
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-sie`} className={label}>
+          <label htmlFor={`${ids}-sie`} className={modelLabelClass}>
             stale-if-error (s)
           </label>
           <select
             id={`${ids}-sie`}
-            className={select}
+            className={modelSelectClass}
             value={sim.staleIfError}
             onChange={(event) => dispatch({ type: "headers", maxAge: sim.maxAge, staleIfError: Number(event.target.value) })}
           >
@@ -149,7 +147,7 @@ export function CdnModel() {
             checked={sim.originUp}
             onChange={(event) => dispatch({ type: "origin", up: event.target.checked })}
           />
-          <label htmlFor={`${ids}-origin`} className={label}>
+          <label htmlFor={`${ids}-origin`} className={modelLabelClass}>
             Origin up
           </label>
         </div>
@@ -161,7 +159,7 @@ export function CdnModel() {
             checked={sim.coalescing}
             onChange={(event) => dispatch({ type: "coalescing", on: event.target.checked })}
           />
-          <label htmlFor={`${ids}-coalesce`} className={label}>
+          <label htmlFor={`${ids}-coalesce`} className={modelLabelClass}>
             Request coalescing
           </label>
         </div>

@@ -8,10 +8,8 @@ import { useEffect, useId, useState } from "react";
 import { createSim, describeSim, NODE_COUNT, PARTITIONS, run, setPartition, step, toggleNode, type MsgType, type SimNode, type SimState } from "@/lib/models/consensus";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelBlockFieldClass, modelLabelClass } from "../ui/model-controls";
 
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
-const select =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 
 const CENTER = 150;
 const RADIUS = 100;
@@ -78,10 +76,10 @@ export function ConsensusModel() {
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
         <div className="flex items-end gap-2">
           <div className="grow">
-            <label htmlFor={`${ids}-node`} className={label}>
+            <label htmlFor={`${ids}-node`} className={modelLabelClass}>
               Node
             </label>
-            <select id={`${ids}-node`} className={select} value={target} onChange={(e) => setTarget(Number(e.target.value))}>
+            <select id={`${ids}-node`} className={modelBlockFieldClass} value={target} onChange={(e) => setTarget(Number(e.target.value))}>
               {sim.nodes.map((n) => (
                 <option key={n.id} value={n.id}>
                   {`N${n.id + 1} (${n.up ? n.role : "crashed"})`}
@@ -94,10 +92,10 @@ export function ConsensusModel() {
           </Button>
         </div>
         <div>
-          <label htmlFor={`${ids}-partition`} className={label}>
+          <label htmlFor={`${ids}-partition`} className={modelLabelClass}>
             Partition
           </label>
-          <select id={`${ids}-partition`} className={select} value={partitionId} onChange={(e) => setSim((s) => setPartition(s, e.target.value))}>
+          <select id={`${ids}-partition`} className={modelBlockFieldClass} value={partitionId} onChange={(e) => setSim((s) => setPartition(s, e.target.value))}>
             {PARTITIONS.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}

@@ -26,10 +26,8 @@ import {
 } from "@/lib/models/consistent-hashing";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
-const select =
-  "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 
 /** One colour per node name, as fill and background classes that read in both themes. */
 const NODE_FILL: Record<string, string> = {
@@ -100,12 +98,12 @@ export function ConsistentHashingModel() {
     >
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-vnodes`} className={label}>
+          <label htmlFor={`${ids}-vnodes`} className={modelLabelClass}>
             Virtual nodes per node
           </label>
           <select
             id={`${ids}-vnodes`}
-            className={select}
+            className={modelSelectClass}
             value={state.virtualNodes}
             onChange={(event) => dispatch({ type: "vnodes", count: Number(event.target.value) })}
           >
@@ -117,11 +115,11 @@ export function ConsistentHashingModel() {
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-remove`} className={label}>
+          <label htmlFor={`${ids}-remove`} className={modelLabelClass}>
             Node to remove
           </label>
           <div className="flex gap-2">
-            <select id={`${ids}-remove`} className={`${select} flex-1`} value={removable} onChange={(event) => setToRemove(event.target.value)}>
+            <select id={`${ids}-remove`} className={`${modelSelectClass} flex-1`} value={removable} onChange={(event) => setToRemove(event.target.value)}>
               {state.nodes.map((node) => (
                 <option key={node} value={node}>
                   {node}

@@ -29,10 +29,8 @@ import {
 } from "@/lib/models/indexing";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
-const field =
-  "min-h-9 w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 
 const SEED = 2026;
 const START_KEYS = 12;
@@ -118,7 +116,7 @@ export function IndexingModel() {
     >
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-order`} className={label}>
+          <label htmlFor={`${ids}-order`} className={modelLabelClass}>
             Order
           </label>
           <select
@@ -135,7 +133,7 @@ export function IndexingModel() {
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-key`} className={label}>
+          <label htmlFor={`${ids}-key`} className={modelLabelClass}>
             Key
           </label>
           <input
@@ -145,7 +143,7 @@ export function IndexingModel() {
             max={KEY_MAX}
             value={state.key}
             onChange={(event) => dispatch({ type: "field", name: "key", value: Number(event.target.value) })}
-            className={field}
+            className={`${modelSelectClass} w-20 tabular-nums`}
           />
         </div>
         <div className="flex flex-wrap gap-2" role="group" aria-label="Key operations">
@@ -166,7 +164,7 @@ export function IndexingModel() {
 
       <div className="mt-3 flex flex-wrap items-end gap-3" role="group" aria-label="Range scan">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-lo`} className={label}>
+          <label htmlFor={`${ids}-lo`} className={modelLabelClass}>
             From
           </label>
           <input
@@ -176,11 +174,11 @@ export function IndexingModel() {
             max={KEY_MAX}
             value={state.lo}
             onChange={(event) => dispatch({ type: "field", name: "lo", value: Number(event.target.value) })}
-            className={field}
+            className={`${modelSelectClass} w-20 tabular-nums`}
           />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-hi`} className={label}>
+          <label htmlFor={`${ids}-hi`} className={modelLabelClass}>
             To
           </label>
           <input
@@ -190,7 +188,7 @@ export function IndexingModel() {
             max={KEY_MAX}
             value={state.hi}
             onChange={(event) => dispatch({ type: "field", name: "hi", value: Number(event.target.value) })}
-            className={field}
+            className={`${modelSelectClass} w-20 tabular-nums`}
           />
         </div>
         <Button variant="secondary" onClick={() => dispatch({ type: "range" })}>
@@ -275,7 +273,7 @@ function ScaleUp() {
       <legend className="px-1 text-sm font-semibold">Scale it up: a real table</legend>
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-rows`} className={label}>
+          <label htmlFor={`${ids}-rows`} className={modelLabelClass}>
             Rows
           </label>
           <select id={`${ids}-rows`} className={selectClass} value={rows} onChange={(event) => setRows(Number(event.target.value))}>
@@ -287,7 +285,7 @@ function ScaleUp() {
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-fanout`} className={label}>
+          <label htmlFor={`${ids}-fanout`} className={modelLabelClass}>
             Entries per 8 KB page
           </label>
           <select id={`${ids}-fanout`} className={selectClass} value={fanout} onChange={(event) => setFanout(Number(event.target.value))}>

@@ -32,10 +32,8 @@ import {
 } from "@/lib/models/message-queue";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
-const select =
-  "min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 
 type Action =
   | { type: "send"; priority?: number; delayMs?: number }
@@ -148,12 +146,12 @@ export function MessageQueueModel() {
           Send delayed 5s
         </Button>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-timeout`} className={label}>
+          <label htmlFor={`${ids}-timeout`} className={modelLabelClass}>
             Visibility timeout
           </label>
           <select
             id={`${ids}-timeout`}
-            className={select}
+            className={modelSelectClass}
             value={sim.config.visibilityTimeoutMs}
             onChange={(event) =>
               dispatch({ type: "configure", visibilityTimeoutMs: Number(event.target.value), maxAttempts: sim.config.maxAttempts })
@@ -167,12 +165,12 @@ export function MessageQueueModel() {
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-attempts`} className={label}>
+          <label htmlFor={`${ids}-attempts`} className={modelLabelClass}>
             Max attempts
           </label>
           <select
             id={`${ids}-attempts`}
-            className={select}
+            className={modelSelectClass}
             value={sim.config.maxAttempts}
             onChange={(event) =>
               dispatch({ type: "configure", visibilityTimeoutMs: sim.config.visibilityTimeoutMs, maxAttempts: Number(event.target.value) })

@@ -20,10 +20,8 @@ import {
 } from "@/lib/models/microservices";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelSelectClass, modelSmallLabelClass } from "../ui/model-controls";
 
-const select =
-  "min-h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
-const smallLabel = "text-xs font-medium text-slate-700 dark:text-slate-300";
 
 const KIND_STYLE: Record<EventKind, { fill: string; label: string }> = {
   do: { fill: "fill-sky-500 dark:fill-sky-400", label: "start" },
@@ -107,12 +105,12 @@ export function MicroservicesModel() {
             </legend>
             <div className="grid grid-cols-3 gap-1">
               <div className="flex min-w-0 flex-col gap-0.5">
-                <label htmlFor={`${ids}-${index}-action`} className={smallLabel}>
+                <label htmlFor={`${ids}-${index}-action`} className={modelSmallLabelClass}>
                   Action fails
                 </label>
                 <select
                   id={`${ids}-${index}-action`}
-                  className={select}
+                  className={`${modelSelectClass} w-full`}
                   value={String(step.actionFailures)}
                   onChange={(event) => change(index, { actionFailures: parseFailure(event.target.value) })}
                 >
@@ -124,12 +122,12 @@ export function MicroservicesModel() {
                 </select>
               </div>
               <div className="flex min-w-0 flex-col gap-0.5">
-                <label htmlFor={`${ids}-${index}-undo`} className={smallLabel}>
+                <label htmlFor={`${ids}-${index}-undo`} className={modelSmallLabelClass}>
                   Undo fails
                 </label>
                 <select
                   id={`${ids}-${index}-undo`}
-                  className={select}
+                  className={`${modelSelectClass} w-full`}
                   value={String(step.compensateFailures)}
                   onChange={(event) => change(index, { compensateFailures: parseFailure(event.target.value) })}
                 >
@@ -141,12 +139,12 @@ export function MicroservicesModel() {
                 </select>
               </div>
               <div className="flex min-w-0 flex-col gap-0.5">
-                <label htmlFor={`${ids}-${index}-retries`} className={smallLabel}>
+                <label htmlFor={`${ids}-${index}-retries`} className={modelSmallLabelClass}>
                   Retries
                 </label>
                 <select
                   id={`${ids}-${index}-retries`}
-                  className={select}
+                  className={`${modelSelectClass} w-full`}
                   value={step.retries}
                   onChange={(event) => change(index, { retries: Number(event.target.value) })}
                 >

@@ -19,10 +19,8 @@ import {
 } from "@/lib/models/pub-sub";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
-const input =
-  "min-h-9 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 font-mono text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 
 type Action =
   | { type: "subscribe"; filter: string }
@@ -127,13 +125,13 @@ export function PubSubModel() {
     >
       <div className="grid gap-3 md:grid-cols-2">
         <form onSubmit={onPublish} className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-topic`} className={label}>
+          <label htmlFor={`${ids}-topic`} className={modelLabelClass}>
             Topic to publish
           </label>
           <div className="flex gap-2">
             <input
               id={`${ids}-topic`}
-              className={input}
+              className={`${modelSelectClass} w-full min-w-0 font-mono`}
               value={topic}
               onChange={(event) => setTopic(event.target.value)}
               aria-describedby={`${ids}-topic-help`}
@@ -165,13 +163,13 @@ export function PubSubModel() {
         </form>
 
         <form onSubmit={onSubscribe} className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-filter`} className={label}>
+          <label htmlFor={`${ids}-filter`} className={modelLabelClass}>
             New subscription filter
           </label>
           <div className="flex gap-2">
             <input
               id={`${ids}-filter`}
-              className={input}
+              className={`${modelSelectClass} w-full min-w-0 font-mono`}
               value={filter}
               onChange={(event) => setFilter(event.target.value)}
               aria-describedby={`${ids}-filter-help`}
@@ -188,10 +186,10 @@ export function PubSubModel() {
           </p>
           <div className="flex flex-wrap items-end gap-2">
             <div className="flex min-w-0 flex-1 flex-col gap-1">
-              <label htmlFor={`${ids}-message`} className={label}>
+              <label htmlFor={`${ids}-message`} className={modelLabelClass}>
                 Retained message
               </label>
-              <input id={`${ids}-message`} className={input} value={message} onChange={(event) => setMessage(event.target.value)} />
+              <input id={`${ids}-message`} className={`${modelSelectClass} w-full min-w-0 font-mono`} value={message} onChange={(event) => setMessage(event.target.value)} />
             </div>
             <Button variant="secondary" onClick={() => dispatch({ type: "retain", topic, message })}>
               Retain on topic

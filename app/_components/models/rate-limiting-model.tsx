@@ -27,8 +27,8 @@ import {
 } from "@/lib/models/rate-limiting";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelLabelClass } from "../ui/model-controls";
 
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 
 type Tab = "bucket" | "windows";
 const TABS: ReadonlyArray<{ id: Tab; title: string }> = [
@@ -201,7 +201,7 @@ function BucketPanel() {
       <div className="flex min-w-0 flex-col gap-4">
         <div className="grid gap-3 sm:grid-cols-3">
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${ids}-capacity`} className={label}>
+            <label htmlFor={`${ids}-capacity`} className={modelLabelClass}>
               Capacity: <span className="tabular-nums">{capacity}</span> tokens
             </label>
             <input
@@ -216,7 +216,7 @@ function BucketPanel() {
             />
           </div>
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${ids}-refill`} className={label}>
+            <label htmlFor={`${ids}-refill`} className={modelLabelClass}>
               Refill: <span className="tabular-nums">{refillPerSecond}</span> per second
             </label>
             <input
@@ -231,7 +231,7 @@ function BucketPanel() {
             />
           </div>
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${ids}-cost`} className={label}>
+            <label htmlFor={`${ids}-cost`} className={modelLabelClass}>
               Cost: <span className="tabular-nums">{cost}</span> token{cost === 1 ? "" : "s"} per request
             </label>
             <input
@@ -398,7 +398,7 @@ function WindowsPanel() {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
         <fieldset className="min-w-0">
-          <legend className={`${label} mb-1`}>Request stream</legend>
+          <legend className={`${modelLabelClass} mb-1`}>Request stream</legend>
           <div className="flex flex-wrap gap-x-4 gap-y-1">
             {STREAMS.map((stream) => (
               <label key={stream.kind} className="inline-flex items-center gap-1.5 text-sm text-slate-800 dark:text-slate-200">
@@ -417,7 +417,7 @@ function WindowsPanel() {
           <div className="mt-1 text-xs text-slate-600 dark:text-slate-400">{STREAMS.find((stream) => stream.kind === kind)?.hint}</div>
         </fieldset>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-limit`} className={label}>
+          <label htmlFor={`${ids}-limit`} className={modelLabelClass}>
             Limit: <span className="tabular-nums">{limit}</span> per 1 s window
           </label>
           <input

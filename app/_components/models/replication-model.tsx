@@ -25,10 +25,8 @@ import {
 } from "@/lib/models/replication";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
-const select =
-  "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 
 type Action =
   | { type: "write" }
@@ -126,10 +124,10 @@ export function ReplicationModel() {
 
       <div className="mt-3 flex flex-wrap items-end gap-2" role="group" aria-label="Failover">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-target`} className={label}>
+          <label htmlFor={`${ids}-target`} className={modelLabelClass}>
             Promote
           </label>
-          <select id={`${ids}-target`} className={select} value={chosen} disabled={serving.length === 0} onChange={(event) => setTarget(Number(event.target.value))}>
+          <select id={`${ids}-target`} className={modelSelectClass} value={chosen} disabled={serving.length === 0} onChange={(event) => setTarget(Number(event.target.value))}>
             {serving.map((i) => (
               <option key={i} value={i}>
                 replica {i} (lag {LAGS_MS[i]} ms)

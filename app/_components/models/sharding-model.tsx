@@ -20,10 +20,8 @@ import {
 } from "@/lib/models/sharding";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
+import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
-const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
-const select =
-  "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
 
 type Action = { type: "scheme"; scheme: Scheme } | { type: "add" } | { type: "hot"; key: string | null } | { type: "reset" };
 
@@ -60,12 +58,12 @@ export function ShardingModel() {
     >
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-scheme`} className={label}>
+          <label htmlFor={`${ids}-scheme`} className={modelLabelClass}>
             Scheme
           </label>
           <select
             id={`${ids}-scheme`}
-            className={select}
+            className={modelSelectClass}
             value={state.scheme}
             onChange={(event) => dispatch({ type: "scheme", scheme: event.target.value as Scheme })}
           >
@@ -77,12 +75,12 @@ export function ShardingModel() {
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-hot`} className={label}>
+          <label htmlFor={`${ids}-hot`} className={modelLabelClass}>
             Hot key (a celebrity)
           </label>
           <select
             id={`${ids}-hot`}
-            className={select}
+            className={modelSelectClass}
             value={state.hotKey ?? ""}
             onChange={(event) => dispatch({ type: "hot", key: event.target.value === "" ? null : event.target.value })}
           >

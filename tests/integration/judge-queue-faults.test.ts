@@ -1,14 +1,10 @@
 // Faults on the judge queue, with real worker processes: a worker SIGKILLed mid-run loses
 // nothing and duplicates nothing (its lease runs out, another worker takes its job); a program
 // during which its worker dies twice is given runtime_error, not retried forever.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createDatabase, useAppEnv } from "./database";
-import { startWorker, stopWorker, type WorkerProcess } from "./judge-queue-workers";
+import { beforeAll, describe, expect, test } from "vitest";
+import { queueTestBed, stopWorker, type WorkerProcess } from "./judge-queue-workers";
 
-let url: string;
-let admin: pg.Client;
-const workers: WorkerProcess[] = [];
+const bed = queueTestBed();
 let lib: {
   judgeCode: typeof import("../../lib/challenges/judge-code").judgeCode;
   createLearner: typeof import("../../lib/db/learners").createLearner;
@@ -16,12 +12,6 @@ let lib: {
 };
 
 beforeAll(async () => {
-  url = await createDatabase({ migrated: true });
-  useAppEnv(url);
-  process.env.BLUEPRINT_JUDGE_RATE_PER_MINUTE = "1000";
-  process.env.JUDGE_LEASE_MS = "1500";
-  admin = new pg.Client({ connectionString: url });
-  await admin.connect();
   lib = {
     ...(await import("../../lib/challenges/judge-code")),
     ...(await import("../../lib/db/learners")),
@@ -29,18 +19,8 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => {
-  await Promise.all(workers.map((worker) => stopWorker(worker, "SIGKILL")));
-  await admin?.end();
-  const { closeQueuePools } = await import("../../lib/judge-queue/connection");
-  await closeQueuePools();
-});
 
-function worker(): WorkerProcess {
-  const started = startWorker(url);
-  workers.push(started);
-  return started;
-}
+const worker = (): WorkerProcess => bed.worker();
 
 /** Waits (on the rows, checked every 25 ms) until `process` is running a job; returns the job's id. */
 async function runningOn(process: WorkerProcess, attempt?: number): Promise<string> {
@@ -48,7 +28,7 @@ async function runningOn(process: WorkerProcess, attempt?: number): Promise<stri
   await expect
     .poll(
       async () => {
-        const { rows } = await admin.query<{ id: string }>(
+        const { rows } = await bed.admin.query<{ id: string }>(
           `SELECT j.id::text FROM "JudgeJob" j JOIN "JudgeWorker" w ON j."workerId" = ANY(w."slotIds")
            WHERE w.pid = $1 AND j.status = 'running' AND ($2::int IS NULL OR j.attempts = $2) LIMIT 1`,
           [process.proc.pid, attempt ?? null],
@@ -78,15 +58,15 @@ describe("judge queue under faults", () => {
     a.proc.kill("SIGKILL");
     const results = await Promise.allSettled(submits);
     expect(results.map((r) => (r.status === "fulfilled" ? r.value.verdict.verdict : String(r.reason)))).toEqual(learners.map(() => "passed"));
-    const jobs = await admin.query<{ status: string; attempts: number; rows: number }>(
+    const jobs = await bed.admin.query<{ status: string; attempts: number; rows: number }>(
       `SELECT j.status::text, j.attempts, (SELECT count(*)::int FROM "Submission" s WHERE s."jobId" = j.id) AS rows FROM "JudgeJob" j`,
     );
     expect(jobs.rows).toHaveLength(10);
     expect(jobs.rows.every((job) => job.status === "done" && job.rows === 1)).toBe(true);
     // The job that was running on the killed worker was started again on the other.
     expect(jobs.rows.some((job) => job.attempts === 2)).toBe(true);
-    expect((await admin.query(`SELECT count(*)::int AS n FROM "Submission"`)).rows[0].n).toBe(10);
-    const progress = await admin.query<{ attempts: number }>(`SELECT attempts FROM "ConceptProgress"`);
+    expect((await bed.admin.query(`SELECT count(*)::int AS n FROM "Submission"`)).rows[0].n).toBe(10);
+    const progress = await bed.admin.query<{ attempts: number }>(`SELECT attempts FROM "ConceptProgress"`);
     expect(progress.rows.map((row) => row.attempts)).toEqual(learners.map(() => 1));
   });
 
@@ -94,8 +74,8 @@ describe("judge queue under faults", () => {
     const challenge = lib.loadChallenge(challengeId)!;
     const { id } = await lib.createLearner();
     // Only the workers this test starts: the others stop cleanly (SIGTERM retires their rows).
-    await Promise.all(workers.map((w) => stopWorker(w)));
-    expect((await admin.query(`SELECT count(*)::int AS n FROM "JudgeWorker" WHERE "lastBeat" + "leaseMs" * interval '1 millisecond' > now()`)).rows[0].n).toBe(0);
+    await Promise.all(bed.workers.map((w) => stopWorker(w)));
+    expect((await bed.admin.query(`SELECT count(*)::int AS n FROM "JudgeWorker" WHERE "lastBeat" + "leaseMs" * interval '1 millisecond' > now()`)).rows[0].n).toBe(0);
     const code = `${challenge.solution}\nconst spinUntil = Date.now() + 60_000; while (Date.now() < spinUntil) {}`;
     const first = worker();
     await first.ready;
@@ -112,7 +92,7 @@ describe("judge queue under faults", () => {
     expect(verdict.diagnostics?.[0]?.message).toMatch(/crashed the judge process twice; out of memory\?/);
     const logged = await third.line((l) => l.jobId === jobId);
     expect(logged).toMatchObject({ attempt: 3, verdict: "runtime_error", stored: true });
-    const job = (await admin.query(`SELECT status::text, attempts FROM "JudgeJob" WHERE id = $1`, [jobId])).rows[0];
+    const job = (await bed.admin.query(`SELECT status::text, attempts FROM "JudgeJob" WHERE id = $1`, [jobId])).rows[0];
     expect(job).toEqual({ status: "done", attempts: 3 });
   });
 });

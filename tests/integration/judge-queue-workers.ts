@@ -3,6 +3,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { createDatabase, useAppEnv } from "./database";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -51,6 +54,49 @@ export function startWorker(databaseUrl: string, env: Record<string, string> = {
     });
   };
   return { proc, lines, line, exited, ready: line((l) => l.msg === "judge worker ready") };
+}
+
+export interface QueueTestBed {
+  /** The file's own migrated database (set before the file's own beforeAll runs). */
+  url: string;
+  /** A plain client on it, for reading and arranging rows. */
+  admin: pg.Client;
+  /** Every worker `worker()` started, in order; all SIGKILLed after the file. */
+  workers: WorkerProcess[];
+  worker(env?: Record<string, string>): WorkerProcess;
+}
+
+/**
+ * What each queue test file needs around its tests: a database of its own with the app's
+ * env pointed at it (a judge rate no test reaches, a 1.5 s lease), an admin client, and
+ * the worker processes it starts, all stopped and closed after the file.
+ */
+export function queueTestBed(): QueueTestBed {
+  const bed: QueueTestBed = {
+    url: "",
+    admin: undefined as unknown as pg.Client,
+    workers: [],
+    worker(env) {
+      const started = startWorker(bed.url, env);
+      bed.workers.push(started);
+      return started;
+    },
+  };
+  beforeAll(async () => {
+    bed.url = await createDatabase({ migrated: true });
+    useAppEnv(bed.url);
+    process.env.BLUEPRINT_JUDGE_RATE_PER_MINUTE = "1000";
+    process.env.JUDGE_LEASE_MS = "1500";
+    bed.admin = new pg.Client({ connectionString: bed.url });
+    await bed.admin.connect();
+  });
+  afterAll(async () => {
+    await Promise.all(bed.workers.map((worker) => stopWorker(worker, "SIGKILL")));
+    await bed.admin?.end();
+    const { closeQueuePools } = await import("../../lib/judge-queue/connection");
+    await closeQueuePools();
+  });
+  return bed;
 }
 
 export async function stopWorker(worker: WorkerProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {

@@ -1,13 +1,9 @@
 // The judge queue end to end with real worker processes on a real PostgreSQL: enqueue ->
 // verdict, backpressure before enqueueing, a caller that gives up, and idempotent verdicts.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createDatabase, useAppEnv } from "./database";
-import { startWorker, stopWorker, type WorkerProcess } from "./judge-queue-workers";
+import { beforeAll, describe, expect, test } from "vitest";
+import { queueTestBed } from "./judge-queue-workers";
 
-let url: string;
-let admin: pg.Client;
-const workers: WorkerProcess[] = [];
+const bed = queueTestBed();
 let lib: {
   judgeCode: typeof import("../../lib/challenges/judge-code").judgeCode;
   createLearner: typeof import("../../lib/db/learners").createLearner;
@@ -21,12 +17,6 @@ let lib: {
 };
 
 beforeAll(async () => {
-  url = await createDatabase({ migrated: true });
-  useAppEnv(url);
-  process.env.BLUEPRINT_JUDGE_RATE_PER_MINUTE = "1000";
-  process.env.JUDGE_LEASE_MS = "1500";
-  admin = new pg.Client({ connectionString: url });
-  await admin.connect();
   lib = {
     ...(await import("../../lib/challenges/judge-code")),
     ...(await import("../../lib/db/learners")),
@@ -38,12 +28,6 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => {
-  await Promise.all(workers.map((worker) => stopWorker(worker, "SIGKILL")));
-  await admin?.end();
-  const { closeQueuePools } = await import("../../lib/judge-queue/connection");
-  await closeQueuePools();
-});
 
 const challengeId = "rate-limiting/limiters";
 
@@ -66,19 +50,18 @@ describe("judge queue", () => {
     expect(error.message).toMatch(/no judge worker is running/);
     expect(error.retryAfterSeconds).toBeGreaterThan(0);
     expect((await lib.getDraft(id, challenge.id))?.code).toBe("// no worker");
-    expect((await admin.query(`SELECT count(*)::int AS n FROM "JudgeJob"`)).rows[0].n).toBe(0);
+    expect((await bed.admin.query(`SELECT count(*)::int AS n FROM "JudgeJob"`)).rows[0].n).toBe(0);
   });
 
   test("enqueue -> a worker judges it -> one submission with the job id, and the worker logs the request id", async () => {
-    const worker = startWorker(url);
-    workers.push(worker);
+    const worker = bed.worker();
     await worker.ready;
     expect((await lib.judgeQueueStats()).liveWorkers).toBe(1);
     const challenge = lib.loadChallenge(challengeId)!;
     const { id } = await lib.createLearner();
     const result = await lib.judgeCode({ learnerId: id, challenge, mode: "run", code: challenge.solution, requestId: "req-queue-1" });
     expect(result.verdict.verdict).toBe("passed");
-    const rows = await admin.query(`SELECT "jobId"::text AS "jobId", verdict::text FROM "Submission" WHERE "learnerId" = $1`, [id]);
+    const rows = await bed.admin.query(`SELECT "jobId"::text AS "jobId", verdict::text FROM "Submission" WHERE "learnerId" = $1`, [id]);
     expect(rows.rows).toHaveLength(1);
     expect(rows.rows[0].verdict).toBe("passed");
     const logged = await worker.line((l) => l.jobId === rows.rows[0].jobId);
@@ -98,19 +81,19 @@ describe("judge queue", () => {
       // Two unfinished jobs (another learner's, never picked up: not in graphile-worker's table).
       const other = await lib.createLearner();
       for (let i = 0; i < 2; i += 1) {
-        await admin.query(`INSERT INTO "JudgeJob" ("id", "learnerId", "challengeId", "mode", "code") VALUES (gen_random_uuid(), $1, $2, 'run', 'x')`, [other.id, challengeId]);
+        await bed.admin.query(`INSERT INTO "JudgeJob" ("id", "learnerId", "challengeId", "mode", "code") VALUES (gen_random_uuid(), $1, $2, 'run', 'x')`, [other.id, challengeId]);
       }
-      const before = (await admin.query(`SELECT count(*)::int AS n FROM "JudgeJob"`)).rows[0].n;
+      const before = (await bed.admin.query(`SELECT count(*)::int AS n FROM "JudgeJob"`)).rows[0].n;
       const { status, error } = await refusal(lib.judgeCode({ learnerId: id, challenge, mode: "submit", code: "// busy" }));
       expect(status).toBe(503);
       expect(error.message).toMatch(/busy/);
       expect(error.message).toMatch(/draft is saved/);
-      expect((await admin.query(`SELECT count(*)::int AS n FROM "JudgeJob"`)).rows[0].n).toBe(before);
+      expect((await bed.admin.query(`SELECT count(*)::int AS n FROM "JudgeJob"`)).rows[0].n).toBe(before);
       expect((await lib.getDraft(id, challenge.id))?.code).toBe("// busy");
       expect((await lib.judgeQueueStats()).depth).toBe(2);
     } finally {
       delete process.env.JUDGE_MAX_QUEUE_DEPTH;
-      await admin.query(`DELETE FROM "JudgeJob" WHERE status = 'queued'`);
+      await bed.admin.query(`DELETE FROM "JudgeJob" WHERE status = 'queued'`);
     }
   });
 
@@ -125,12 +108,12 @@ describe("judge queue", () => {
     expect(error.message).toMatch(/draft is saved/);
     const history = await lib.listSubmissions(id, challenge.id);
     expect(history.map((row) => [row.mode, row.verdict])).toEqual([["submit", "not_judged"]]);
-    const job = (await admin.query(`SELECT id::text, status::text FROM "JudgeJob" WHERE "learnerId" = $1`, [id])).rows[0];
+    const job = (await bed.admin.query(`SELECT id::text, status::text FROM "JudgeJob" WHERE "learnerId" = $1`, [id])).rows[0];
     expect(job.status).toBe("not_judged");
     // The worker finishes it later (the CPU limit stops the loop) and cannot store it.
-    const logged = await workers[0]!.line((l) => l.jobId === job.id);
+    const logged = await bed.workers[0]!.line((l) => l.jobId === job.id);
     expect(logged.stored).toBe(false);
-    expect((await admin.query(`SELECT status::text, verdict FROM "JudgeJob" WHERE id = $1`, [job.id])).rows[0]).toEqual({ status: "not_judged", verdict: null });
+    expect((await bed.admin.query(`SELECT status::text, verdict FROM "JudgeJob" WHERE id = $1`, [job.id])).rows[0]).toEqual({ status: "not_judged", verdict: null });
     expect((await lib.getDraft(id, challenge.id))?.code).toBe(code);
   });
 
@@ -142,7 +125,7 @@ describe("judge queue", () => {
     const first = await lib.recordJudgedRun({ learnerId: id, conceptSlug: challenge.concept, code: "x", verdict, contentHash: "h", jobId });
     const again = await lib.recordJudgedRun({ learnerId: id, conceptSlug: challenge.concept, code: "x", verdict, contentHash: "h", jobId });
     expect(again.id).toBe(first.id);
-    expect((await admin.query(`SELECT count(*)::int AS n FROM "Submission" WHERE "jobId" = $1`, [jobId])).rows[0].n).toBe(1);
-    expect((await admin.query(`SELECT attempts FROM "ConceptProgress" WHERE "learnerId" = $1`, [id])).rows[0].attempts).toBe(1);
+    expect((await bed.admin.query(`SELECT count(*)::int AS n FROM "Submission" WHERE "jobId" = $1`, [jobId])).rows[0].n).toBe(1);
+    expect((await bed.admin.query(`SELECT attempts FROM "ConceptProgress" WHERE "learnerId" = $1`, [id])).rows[0].attempts).toBe(1);
   });
 });

@@ -9,10 +9,10 @@
 // Prints the machine's load average too: on a shared machine, wall time waits for a core.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as esbuild from "esbuild";
+import { processTreeCpuMs } from "../lib/cluster/cpu";
 import { loadChallenge, toJudgeSuite, type Challenge } from "../lib/content/challenges";
 import { freePort } from "../lib/db-tooling/embedded-postgres";
 import type { HarnessEvent } from "../lib/judge/harness/runner";
@@ -63,36 +63,6 @@ function summarize(label: string, latencies: number[], wallMs: number, cpuMs: nu
   return row;
 }
 
-/**
- * CPU time (user + system, ms) a process and its descendants have used so far, from /proc
- * (Linux): the service runs each judge in a pool child process (lib/judge/pool.ts), so
- * its own pid alone shows only the HTTP side. Exited, reaped children count through
- * their parent's cutime and cstime.
- */
-function processCpuMs(pid: number): number {
-  const stats = new Map<number, { parent: number; ticks: number }>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    let text: string;
-    try {
-      text = readFileSync(`/proc/${name}/stat`, "utf8");
-    } catch {
-      continue; // gone meanwhile
-    }
-    // After "pid (comm) " come state (0), ppid (1), ..., utime (11), stime (12), cutime (13), cstime (14).
-    const fields = text.slice(text.lastIndexOf(") ") + 2).split(" ");
-    stats.set(Number(name), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) });
-  }
-  let ticks = 0;
-  const pending = [pid];
-  while (pending.length > 0) {
-    const current = pending.pop() as number;
-    ticks += stats.get(current)?.ticks ?? 0;
-    for (const [child, stat] of stats) if (stat.parent === current) pending.push(child);
-  }
-  return (ticks * 1000) / CLOCK_TICKS;
-}
-const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
 const load = () => os.loadavg().map((value) => value.toFixed(1)).join(" ");
 
@@ -243,7 +213,7 @@ async function serviceRound(challenge: Challenge, concurrency: number) {
   let next = 0;
   for (let i = 0; i < 5; i++) await judgeOnce(challenge); // warm up this challenge's caches
   const started = performance.now();
-  const cpuStarted = processCpuMs(service.pid!);
+  const cpuStarted = processTreeCpuMs(service.pid!);
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < runs) {
@@ -252,7 +222,7 @@ async function serviceRound(challenge: Challenge, concurrency: number) {
       }
     }),
   );
-  return summarize(`${challenge.id}: judge, concurrency ${concurrency}`, latencies, performance.now() - started, processCpuMs(service.pid!) - cpuStarted);
+  return summarize(`${challenge.id}: judge, concurrency ${concurrency}`, latencies, performance.now() - started, processTreeCpuMs(service.pid!) - cpuStarted);
 }
 
 process.stdout.write(`node ${process.version}, ${os.availableParallelism()} cores, load average ${load()}\n\n`);

@@ -75,3 +75,22 @@ describe("CPU time of a process group", () => {
     expect(processGroupCpuMs(2 ** 22 + 12345)).toBe(0);
   });
 });
+
+describe("CPU time of a process tree", () => {
+  it("counts a reaped grandchild's CPU under its grandparent, and none for a pid that does not exist", async () => {
+    const { processTreeCpuMs } = await import("./cpu");
+    const supervisor = new Supervisor();
+    supervisors.push(supervisor);
+    // The child starts a grandchild that spins, reports, and exits; the child reaps it and says so.
+    // It spins until it has used 800 ms of CPU (not of wall clock, which a busy machine stretches).
+    const spin = "while (process.cpuUsage().user < 800000);";
+    const reaped = supervisor.waitForLine("child", /^reaped$/, 60_000);
+    const child = supervisor.start(
+      node(`require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(spin)}], { stdio: 'inherit' }).on('exit', () => { console.log('reaped'); setInterval(() => {}, 1000); })`),
+    );
+    await reaped;
+    // The child itself only started Node (well under 800 ms): the rest is the grandchild's, through cutime.
+    expect(processTreeCpuMs(child.pid!)).toBeGreaterThanOrEqual(800);
+    expect(processTreeCpuMs(2 ** 22 + 12345)).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@
 // produced must not contain any hidden suite's canary string.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -77,30 +77,34 @@ test("pages fetch nothing from another host", async ({ page }) => {
   expect(offsite).toEqual([]);
 });
 
+/**
+ * The paths among `urls` whose script is Monaco's: it holds a class name only Monaco's editor
+ * core creates (its screen-reader container), and class names survive minification.
+ */
+async function monacoIn(page: Page, urls: Iterable<string>): Promise<string[]> {
+  const found: string[] = [];
+  for (const url of urls) if ((await (await page.request.get(url)).text()).includes("monaco-aria-container")) found.push(new URL(url).pathname);
+  return found;
+}
+
 test("Monaco is not in a lesson's first-load scripts, and no page without an editor fetches it", async ({ page }) => {
   const fetched = new Set<string>();
   page.on("request", (request) => {
     if (/\.js(\?|$)/.test(request.url())) fetched.add(request.url());
   });
-  // A class name only Monaco's editor core creates (its screen-reader container): class names survive minification.
-  const monacoIn = async (urls: Iterable<string>) => {
-    const found: string[] = [];
-    for (const url of urls) if ((await (await page.request.get(url)).text()).includes("monaco-aria-container")) found.push(new URL(url).pathname);
-    return found;
-  };
   for (const route of ["/", "/cheat-sheet", "/architectures"]) {
     await page.goto(route);
     await page.waitForLoadState("networkidle");
   }
-  expect(await monacoIn(fetched), "Monaco fetched by a page without an editor").toEqual([]);
+  expect(await monacoIn(page, fetched), "Monaco fetched by a page without an editor").toEqual([]);
 
   const lesson = await page.goto("/concepts/rate-limiting");
   const firstLoad = [...(await lesson!.text()).matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => new URL(match[1]!, page.url()).href);
   expect(firstLoad.length).toBeGreaterThan(3);
   await expect(page.locator(".monaco-editor").first()).toBeVisible();
   // The marker is real: the editor's own chunk carries it once the editor shows.
-  expect(await monacoIn(fetched), "the editor's chunk, fetched once the editor shows").not.toEqual([]);
-  expect(await monacoIn(firstLoad), "Monaco among the lesson's first-load scripts").toEqual([]);
+  expect(await monacoIn(page, fetched), "the editor's chunk, fetched once the editor shows").not.toEqual([]);
+  expect(await monacoIn(page, firstLoad), "Monaco among the lesson's first-load scripts").toEqual([]);
 });
 
 test.describe("on a phone, where the challenge sits below the lesson", () => {
@@ -111,21 +115,16 @@ test.describe("on a phone, where the challenge sits below the lesson", () => {
     page.on("request", (request) => {
       if (/\.js(\?|$)/.test(request.url())) scripts.push(request.url());
     });
-    const monacoIn = async (urls: Iterable<string>) => {
-      const found: string[] = [];
-      for (const url of urls) if ((await (await page.request.get(url)).text()).includes("monaco-aria-container")) found.push(new URL(url).pathname);
-      return found;
-    };
     await page.goto("/concepts/rate-limiting");
     // The learner's part (draft, history) has arrived and the panel is drawn, still off screen.
     await expect(page.getByTestId("editor")).toBeAttached();
     await expect(page.getByTestId("editor")).not.toBeInViewport();
     await page.waitForLoadState("networkidle");
-    expect(await monacoIn(scripts), "Monaco fetched while the challenge is off screen").toEqual([]);
+    expect(await monacoIn(page, scripts), "Monaco fetched while the challenge is off screen").toEqual([]);
     await expect(page.locator(".monaco-editor")).toHaveCount(0);
 
     await page.getByTestId("editor").scrollIntoViewIfNeeded();
     await expect(page.locator(".monaco-editor").first()).toBeVisible();
-    expect(await monacoIn(scripts), "the editor's chunk, fetched once the challenge is on screen").not.toEqual([]);
+    expect(await monacoIn(page, scripts), "the editor's chunk, fetched once the challenge is on screen").not.toEqual([]);
   });
 });

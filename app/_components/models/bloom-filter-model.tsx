@@ -22,7 +22,7 @@ import {
 } from "@/lib/models/bloom-filter";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
-import { modelBlockFieldClass, modelLabelClass } from "../ui/model-controls";
+import { modelBlockFieldClass, modelLabelClass, ModelSelect, plainChoices } from "../ui/model-controls";
 
 
 const VERDICT_TEXT = {
@@ -79,18 +79,15 @@ export function BloomFilterModel() {
       </form>
 
       <div className="mt-3 flex flex-wrap items-end gap-2">
-        <div className="w-28">
-          <label htmlFor={`${ids}-m`} className={modelLabelClass}>
-            Bits m
-          </label>
-          <select id={`${ids}-m`} className={modelBlockFieldClass} value={state.m} onChange={(e) => setState((s) => resize(s, Number(e.target.value), s.k))}>
-            {BIT_CHOICES.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ModelSelect
+          id={`${ids}-m`}
+          label="Bits m"
+          className="w-28"
+          selectClassName={modelBlockFieldClass}
+          value={state.m}
+          choices={plainChoices(BIT_CHOICES)}
+          onChange={(value) => setState((s) => resize(s, Number(value), s.k))}
+        />
         <div className="w-28">
           <label htmlFor={`${ids}-k`} className={modelLabelClass}>
             Hashes k

@@ -27,8 +27,11 @@ import {
 } from "@/lib/models/caching";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
-import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
+import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
+
+const RATE_OPTIONS = RATE_CHOICES.map((choice) => ({ value: choice, label: choice.toLocaleString("en-US") }));
+const RELOAD_OPTIONS = RELOAD_CHOICES.map((choice) => ({ value: choice, label: `${choice} ms` }));
 
 type Action =
   | { type: "get"; key: string }
@@ -73,18 +76,14 @@ export function CachingModel() {
     >
       <h3 className="text-base font-semibold">An LRU cache with TTLs</h3>
       <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-key`} className={modelLabelClass}>
-            Key
-          </label>
-          <select id={`${ids}-key`} className={modelSelectClass} value={key} onChange={(event) => setKey(event.target.value)}>
-            {KEY_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ModelSelect
+          id={`${ids}-key`}
+          label="Key"
+          className="flex flex-col gap-1"
+          value={key}
+          choices={plainChoices(KEY_CHOICES)}
+          onChange={(value) => setKey(value)}
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor={`${ids}-ttl`} className={modelLabelClass}>
             TTL for set
@@ -97,23 +96,14 @@ export function CachingModel() {
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-capacity`} className={modelLabelClass}>
-            Capacity
-          </label>
-          <select
-            id={`${ids}-capacity`}
-            className={modelSelectClass}
-            value={sim.capacity}
-            onChange={(event) => dispatch({ type: "resize", capacity: Number(event.target.value) })}
-          >
-            {CAPACITY_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ModelSelect
+          id={`${ids}-capacity`}
+          label="Capacity"
+          className="flex flex-col gap-1"
+          value={sim.capacity}
+          choices={plainChoices(CAPACITY_CHOICES)}
+          onChange={(value) => dispatch({ type: "resize", capacity: Number(value) })}
+        />
       </div>
 
       <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Cache operations">
@@ -202,42 +192,30 @@ function StampedePanel() {
     <div className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-700">
       <h3 className="text-base font-semibold">One hot key expires: the stampede</h3>
       <div className="mt-2 grid grid-cols-1 gap-3 min-[420px]:grid-cols-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-rate`} className={modelLabelClass}>
-            Reads per second
-          </label>
-          <select id={`${ids}-rate`} className={modelSelectClass} value={rate} onChange={(event) => setRate(Number(event.target.value))}>
-            {RATE_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice.toLocaleString("en-US")}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-reload`} className={modelLabelClass}>
-            Reload time
-          </label>
-          <select id={`${ids}-reload`} className={modelSelectClass} value={reload} onChange={(event) => setReload(Number(event.target.value))}>
-            {RELOAD_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice} ms
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-servers`} className={modelLabelClass}>
-            App servers
-          </label>
-          <select id={`${ids}-servers`} className={modelSelectClass} value={servers} onChange={(event) => setServers(Number(event.target.value))}>
-            {SERVER_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ModelSelect
+          id={`${ids}-rate`}
+          label="Reads per second"
+          className="flex flex-col gap-1"
+          value={rate}
+          choices={RATE_OPTIONS}
+          onChange={(value) => setRate(Number(value))}
+        />
+        <ModelSelect
+          id={`${ids}-reload`}
+          label="Reload time"
+          className="flex flex-col gap-1"
+          value={reload}
+          choices={RELOAD_OPTIONS}
+          onChange={(value) => setReload(Number(value))}
+        />
+        <ModelSelect
+          id={`${ids}-servers`}
+          label="App servers"
+          className="flex flex-col gap-1"
+          value={servers}
+          choices={plainChoices(SERVER_CHOICES)}
+          onChange={(value) => setServers(Number(value))}
+        />
       </div>
       <div className="mt-3 flex items-center gap-2">
         <input

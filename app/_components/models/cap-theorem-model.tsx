@@ -8,8 +8,10 @@ import { useId, useReducer, useState } from "react";
 import { capReducer, createCapState, describePicture, quorumsOverlap, reachable, REPLICAS, type Mode } from "@/lib/models/cap-theorem";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
-import { modelBlockFieldClass, modelLabelClass } from "../ui/model-controls";
+import { modelBlockFieldClass, modelLabelClass, ModelSelect, plainChoices } from "../ui/model-controls";
 
+
+const QUORUM_CHOICES = plainChoices([1, 2, 3, 4, 5]);
 
 const span = (from: number, to: number) => (from === to ? `R${from}` : `R${from}-R${to}`);
 
@@ -59,30 +61,22 @@ export function CapTheoremModel() {
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor={`${ids}-w`} className={modelLabelClass}>
-            Write quorum W
-          </label>
-          <select id={`${ids}-w`} className={modelBlockFieldClass} value={state.w} onChange={(e) => dispatch({ type: "quorum", w: Number(e.target.value), r: state.r })}>
-            {[1, 2, 3, 4, 5].map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${ids}-r`} className={modelLabelClass}>
-            Read quorum R
-          </label>
-          <select id={`${ids}-r`} className={modelBlockFieldClass} value={state.r} onChange={(e) => dispatch({ type: "quorum", w: state.w, r: Number(e.target.value) })}>
-            {[1, 2, 3, 4, 5].map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ModelSelect
+          id={`${ids}-w`}
+          label="Write quorum W"
+          selectClassName={modelBlockFieldClass}
+          value={state.w}
+          choices={QUORUM_CHOICES}
+          onChange={(value) => dispatch({ type: "quorum", w: Number(value), r: state.r })}
+        />
+        <ModelSelect
+          id={`${ids}-r`}
+          label="Read quorum R"
+          selectClassName={modelBlockFieldClass}
+          value={state.r}
+          choices={QUORUM_CHOICES}
+          onChange={(value) => dispatch({ type: "quorum", w: state.w, r: Number(value) })}
+        />
       </div>
 
       <div className="mt-3 flex flex-wrap items-end gap-2">

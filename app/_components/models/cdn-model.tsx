@@ -29,7 +29,7 @@ import {
 } from "@/lib/models/cdn";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
-import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
+import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
 
 const SERVED_STYLE: Record<Served, string> = {
@@ -102,40 +102,22 @@ export function CdnModel() {
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-maxage`} className={modelLabelClass}>
-            max-age (s)
-          </label>
-          <select
-            id={`${ids}-maxage`}
-            className={modelSelectClass}
-            value={sim.maxAge}
-            onChange={(event) => dispatch({ type: "headers", maxAge: Number(event.target.value), staleIfError: sim.staleIfError })}
-          >
-            {MAX_AGE_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-sie`} className={modelLabelClass}>
-            stale-if-error (s)
-          </label>
-          <select
-            id={`${ids}-sie`}
-            className={modelSelectClass}
-            value={sim.staleIfError}
-            onChange={(event) => dispatch({ type: "headers", maxAge: sim.maxAge, staleIfError: Number(event.target.value) })}
-          >
-            {STALE_IF_ERROR_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice === 0 ? "none" : choice}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ModelSelect
+          id={`${ids}-maxage`}
+          label="max-age (s)"
+          className="flex flex-col gap-1"
+          value={sim.maxAge}
+          choices={plainChoices(MAX_AGE_CHOICES)}
+          onChange={(value) => dispatch({ type: "headers", maxAge: Number(value), staleIfError: sim.staleIfError })}
+        />
+        <ModelSelect
+          id={`${ids}-sie`}
+          label="stale-if-error (s)"
+          className="flex flex-col gap-1"
+          value={sim.staleIfError}
+          choices={STALE_IF_ERROR_CHOICES.map((choice) => ({ value: choice, label: choice === 0 ? "none" : choice }))}
+          onChange={(value) => dispatch({ type: "headers", maxAge: sim.maxAge, staleIfError: Number(value) })}
+        />
       </div>
 
       <div className="mt-3 flex flex-wrap gap-x-5 gap-y-2">

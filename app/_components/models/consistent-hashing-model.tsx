@@ -26,7 +26,7 @@ import {
 } from "@/lib/models/consistent-hashing";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
-import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
+import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
 
 /** One colour per node name, as fill and background classes that read in both themes. */
@@ -97,23 +97,14 @@ export function ConsistentHashingModel() {
       className={modelFrameClass}
     >
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-vnodes`} className={modelLabelClass}>
-            Virtual nodes per node
-          </label>
-          <select
-            id={`${ids}-vnodes`}
-            className={modelSelectClass}
-            value={state.virtualNodes}
-            onChange={(event) => dispatch({ type: "vnodes", count: Number(event.target.value) })}
-          >
-            {VNODE_CHOICES.map((count) => (
-              <option key={count} value={count}>
-                {count}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ModelSelect
+          id={`${ids}-vnodes`}
+          label="Virtual nodes per node"
+          className="flex flex-col gap-1"
+          value={state.virtualNodes}
+          choices={plainChoices(VNODE_CHOICES)}
+          onChange={(value) => dispatch({ type: "vnodes", count: Number(value) })}
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor={`${ids}-remove`} className={modelLabelClass}>
             Node to remove

@@ -29,7 +29,7 @@ import {
 } from "@/lib/models/indexing";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
-import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
+import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
 
 const SEED = 2026;
@@ -115,23 +115,14 @@ export function IndexingModel() {
       className={modelFrameClass}
     >
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-order`} className={modelLabelClass}>
-            Order
-          </label>
-          <select
-            id={`${ids}-order`}
-            value={tree.order}
-            onChange={(event) => dispatch({ type: "order", order: Number(event.target.value) })}
-            className="min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100"
-          >
-            {ORDERS.map((order) => (
-              <option key={order} value={order}>
-                {order} (leaves hold up to {order - 1})
-              </option>
-            ))}
-          </select>
-        </div>
+        <ModelSelect
+          id={`${ids}-order`}
+          label="Order"
+          className="flex flex-col gap-1"
+          value={tree.order}
+          choices={ORDERS.map((order) => ({ value: order, label: `${order} (leaves hold up to ${order - 1})` }))}
+          onChange={(value) => dispatch({ type: "order", order: Number(value) })}
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor={`${ids}-key`} className={modelLabelClass}>
             Key
@@ -266,36 +257,26 @@ function ScaleUp() {
   const [fanout, setFanout] = useState(400);
   const ids = useId();
   const estimate = scaleUp(rows, fanout);
-  const selectClass =
-    "min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
   return (
     <fieldset className="mt-4 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
       <legend className="px-1 text-sm font-semibold">Scale it up: a real table</legend>
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-rows`} className={modelLabelClass}>
-            Rows
-          </label>
-          <select id={`${ids}-rows`} className={selectClass} value={rows} onChange={(event) => setRows(Number(event.target.value))}>
-            {ROW_COUNTS.map((count) => (
-              <option key={count} value={count}>
-                {count.toLocaleString("en-US")}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-fanout`} className={modelLabelClass}>
-            Entries per 8 KB page
-          </label>
-          <select id={`${ids}-fanout`} className={selectClass} value={fanout} onChange={(event) => setFanout(Number(event.target.value))}>
-            {FANOUTS.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ModelSelect
+          id={`${ids}-rows`}
+          label="Rows"
+          className="flex flex-col gap-1"
+          value={rows}
+          choices={ROW_COUNTS.map((count) => ({ value: count, label: count.toLocaleString("en-US") }))}
+          onChange={(value) => setRows(Number(value))}
+        />
+        <ModelSelect
+          id={`${ids}-fanout`}
+          label="Entries per 8 KB page"
+          className="flex flex-col gap-1"
+          value={fanout}
+          choices={plainChoices(FANOUTS)}
+          onChange={(value) => setFanout(Number(value))}
+        />
       </div>
       <ol className="mt-3 flex list-none flex-col-reverse gap-1 p-0 text-sm tabular-nums" aria-label="Pages per level, root at the top">
         {estimate.levelPages.map((pages, level) => (

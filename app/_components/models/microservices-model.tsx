@@ -5,7 +5,7 @@
 // step through the timeline: retries, the failing step, and compensations in reverse.
 // Behaviour lives in @/lib/models/microservices (pure, tested).
 
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useState, type ComponentProps } from "react";
 import {
   DEFAULT_STEPS,
   describeSaga,
@@ -20,7 +20,7 @@ import {
 } from "@/lib/models/microservices";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
-import { modelSelectClass, modelSmallLabelClass } from "../ui/model-controls";
+import { ModelSelect, modelSelectClass, modelSmallLabelClass, plainChoices, type ModelChoice } from "../ui/model-controls";
 
 
 const KIND_STYLE: Record<EventKind, { fill: string; label: string }> = {
@@ -31,6 +31,21 @@ const KIND_STYLE: Record<EventKind, { fill: string; label: string }> = {
   undo: { fill: "fill-amber-500 dark:fill-amber-400", label: "undo" },
   undone: { fill: "fill-emerald-600 dark:fill-emerald-300", label: "undone" },
 };
+
+const FAILURE_OPTIONS: ModelChoice[] = FAILURE_CHOICES.map((choice) => ({ value: String(choice.value), label: choice.label }));
+const RETRY_OPTIONS = plainChoices(RETRY_CHOICES);
+
+/** One of a step's three settings: a small label above a full-width select. */
+function StepSelect(props: Omit<ComponentProps<typeof ModelSelect>, "className" | "labelClassName" | "selectClassName">) {
+  return (
+    <ModelSelect
+      {...props}
+      className="flex min-w-0 flex-col gap-0.5"
+      labelClassName={modelSmallLabelClass}
+      selectClassName={`${modelSelectClass} w-full`}
+    />
+  );
+}
 
 function parseFailure(value: string): FailureMode {
   if (value === "always") return "always";
@@ -104,57 +119,27 @@ export function MicroservicesModel() {
               {index + 1}. {step.name}
             </legend>
             <div className="grid grid-cols-3 gap-1">
-              <div className="flex min-w-0 flex-col gap-0.5">
-                <label htmlFor={`${ids}-${index}-action`} className={modelSmallLabelClass}>
-                  Action fails
-                </label>
-                <select
-                  id={`${ids}-${index}-action`}
-                  className={`${modelSelectClass} w-full`}
-                  value={String(step.actionFailures)}
-                  onChange={(event) => change(index, { actionFailures: parseFailure(event.target.value) })}
-                >
-                  {FAILURE_CHOICES.map((choice) => (
-                    <option key={choice.label} value={String(choice.value)}>
-                      {choice.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="flex min-w-0 flex-col gap-0.5">
-                <label htmlFor={`${ids}-${index}-undo`} className={modelSmallLabelClass}>
-                  Undo fails
-                </label>
-                <select
-                  id={`${ids}-${index}-undo`}
-                  className={`${modelSelectClass} w-full`}
-                  value={String(step.compensateFailures)}
-                  onChange={(event) => change(index, { compensateFailures: parseFailure(event.target.value) })}
-                >
-                  {FAILURE_CHOICES.map((choice) => (
-                    <option key={choice.label} value={String(choice.value)}>
-                      {choice.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="flex min-w-0 flex-col gap-0.5">
-                <label htmlFor={`${ids}-${index}-retries`} className={modelSmallLabelClass}>
-                  Retries
-                </label>
-                <select
-                  id={`${ids}-${index}-retries`}
-                  className={`${modelSelectClass} w-full`}
-                  value={step.retries}
-                  onChange={(event) => change(index, { retries: Number(event.target.value) })}
-                >
-                  {RETRY_CHOICES.map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <StepSelect
+                id={`${ids}-${index}-action`}
+                label="Action fails"
+                value={String(step.actionFailures)}
+                choices={FAILURE_OPTIONS}
+                onChange={(value) => change(index, { actionFailures: parseFailure(value) })}
+              />
+              <StepSelect
+                id={`${ids}-${index}-undo`}
+                label="Undo fails"
+                value={String(step.compensateFailures)}
+                choices={FAILURE_OPTIONS}
+                onChange={(value) => change(index, { compensateFailures: parseFailure(value) })}
+              />
+              <StepSelect
+                id={`${ids}-${index}-retries`}
+                label="Retries"
+                value={step.retries}
+                choices={RETRY_OPTIONS}
+                onChange={(value) => change(index, { retries: Number(value) })}
+              />
             </div>
           </fieldset>
         ))}

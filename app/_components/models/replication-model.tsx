@@ -25,7 +25,7 @@ import {
 } from "@/lib/models/replication";
 import { Button } from "../ui/button";
 import { modelFrameClass } from "../ui/model-frame";
-import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
+import { ModelSelect } from "../ui/model-controls";
 
 
 type Action =
@@ -123,18 +123,15 @@ export function ReplicationModel() {
       </div>
 
       <div className="mt-3 flex flex-wrap items-end gap-2" role="group" aria-label="Failover">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-target`} className={modelLabelClass}>
-            Promote
-          </label>
-          <select id={`${ids}-target`} className={modelSelectClass} value={chosen} disabled={serving.length === 0} onChange={(event) => setTarget(Number(event.target.value))}>
-            {serving.map((i) => (
-              <option key={i} value={i}>
-                replica {i} (lag {LAGS_MS[i]} ms)
-              </option>
-            ))}
-          </select>
-        </div>
+        <ModelSelect
+          id={`${ids}-target`}
+          label="Promote"
+          className="flex flex-col gap-1"
+          value={chosen}
+          disabled={serving.length === 0}
+          choices={serving.map((i) => ({ value: i, label: `replica ${i} (lag ${LAGS_MS[i]} ms)` }))}
+          onChange={(value) => setTarget(Number(value))}
+        />
         <Button variant="danger" disabled={chosen < 0} onClick={() => dispatch({ type: "promote", replica: chosen })}>
           Fail the primary over
         </Button>

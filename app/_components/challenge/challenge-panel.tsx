@@ -13,6 +13,7 @@ import { ChallengeHeading } from "./challenge-heading";
 import { VerdictView, verdictSummary } from "./verdict-view";
 import { StrictModeToggle } from "../review/strict-mode-toggle";
 import { buttonClass } from "../ui/button";
+import { Callout } from "../ui/callout";
 import { useSeenOnScreen } from "../ui/use-seen-on-screen";
 
 function EditorPlaceholder() {
@@ -345,7 +346,7 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
       ) : null}
 
       {conflict ? (
-        <div role="alert" data-testid="draft-conflict" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100">
+        <Callout tone="warning" role="alert" data-testid="draft-conflict">
           <p>
             A newer version of this draft was saved from another tab or device at {new Date(conflict.updatedAt).toLocaleTimeString()}. The
             server keeps the newest save. Your text is still here in the editor.
@@ -358,22 +359,22 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
               Load the other version
             </button>
           </div>
-        </div>
+        </Callout>
       ) : null}
 
       {replacedNotice ? (
-        <p data-testid="draft-replaced" className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950/50 dark:text-sky-100">
+        <Callout as="p" tone="info" data-testid="draft-replaced">
           {replacedNotice}{" "}
           <button type="button" className="underline" onClick={() => setReplacedNotice(null)}>
             Dismiss
           </button>
-        </p>
+        </Callout>
       ) : null}
 
       {problem ? (
-        <p role="alert" data-testid="judge-problem" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100">
+        <Callout as="p" tone="warning" role="alert" data-testid="judge-problem">
           {problem}
-        </p>
+        </Callout>
       ) : null}
 
       {verdict ? <VerdictView verdict={verdict} onJump={(line) => setRevealLine({ line, nonce: Date.now() })} /> : null}

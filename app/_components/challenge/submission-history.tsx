@@ -5,6 +5,7 @@ import { useState } from "react";
 import { submissionDetailSchema } from "@/lib/challenges/contract";
 import { apiFetch } from "@/lib/http/api-fetch";
 import type { SubmissionRow } from "./types";
+import { ErrorText } from "../ui/callout";
 
 const DiffEditor = dynamic(() => import("./diff-editor"), {
   ssr: false,
@@ -85,9 +86,7 @@ export function SubmissionHistory({ submissions, dark }: { submissions: Submissi
         </ol>
       )}
       {problem ? (
-        <p role="alert" className="mt-2 text-sm text-rose-800 dark:text-rose-200">
-          {problem}
-        </p>
+        <ErrorText className="mt-2">{problem}</ErrorText>
       ) : null}
       {diff ? (
         <div className="mt-3" data-testid="submission-diff">

@@ -1,12 +1,13 @@
 import type { Verdict } from "@/lib/judge/verdict";
+import { calloutToneClass, type CalloutTone } from "../ui/callout";
 
-const HEADLINES: Record<Verdict["verdict"], { text: string; tone: string }> = {
-  passed: { text: "Passed", tone: "border-emerald-400 bg-emerald-50 text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950/50 dark:text-emerald-100" },
-  failed: { text: "Some tests failed", tone: "border-rose-400 bg-rose-50 text-rose-900 dark:border-rose-700 dark:bg-rose-950/50 dark:text-rose-100" },
-  compile_error: { text: "Does not compile", tone: "border-amber-400 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100" },
-  runtime_error: { text: "Runtime error", tone: "border-rose-400 bg-rose-50 text-rose-900 dark:border-rose-700 dark:bg-rose-950/50 dark:text-rose-100" },
-  timeout: { text: "Time limit exceeded", tone: "border-amber-400 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100" },
-  memory_limit: { text: "Memory limit exceeded", tone: "border-amber-400 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100" },
+const HEADLINES: Record<Verdict["verdict"], { text: string; tone: CalloutTone }> = {
+  passed: { text: "Passed", tone: "success" },
+  failed: { text: "Some tests failed", tone: "error" },
+  compile_error: { text: "Does not compile", tone: "warning" },
+  runtime_error: { text: "Runtime error", tone: "error" },
+  timeout: { text: "Time limit exceeded", tone: "warning" },
+  memory_limit: { text: "Memory limit exceeded", tone: "warning" },
 };
 
 export function verdictSummary(verdict: Verdict): string {
@@ -19,7 +20,7 @@ export function VerdictView({ verdict, onJump }: { verdict: Verdict; onJump(line
   const headline = HEADLINES[verdict.verdict];
   return (
     <section aria-label="Result" data-verdict={verdict.verdict} className="space-y-3">
-      <div className={`rounded-lg border px-4 py-3 ${headline.tone}`}>
+      <div className={`rounded-lg border px-4 py-3 ${calloutToneClass(headline.tone)}`}>
         <p className="font-semibold">
           {verdict.mode === "run" ? "Run" : "Submit"}: {headline.text}
           {verdict.total > 0 ? (

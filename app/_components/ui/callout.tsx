@@ -11,14 +11,20 @@ const TONE: Record<CalloutTone, string> = {
   success: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950/50 dark:text-emerald-50",
 };
 
+/** A tone's border, background and text colours alone, for a box of another size (a verdict's headline). */
+export function calloutToneClass(tone: CalloutTone): string {
+  return TONE[tone];
+}
+
 export function calloutClass(tone: CalloutTone = "info"): string {
   return `rounded-md border px-3 py-2 text-sm ${TONE[tone]}`;
 }
 
-type Props = HTMLAttributes<HTMLDivElement> & { tone?: CalloutTone };
+/** `as="p"` for a message that is one paragraph (a line of text and perhaps a button); a div otherwise. */
+type Props = HTMLAttributes<HTMLElement> & { tone?: CalloutTone; as?: "div" | "p" };
 
-export function Callout({ tone = "info", className, ...rest }: Props) {
-  return <div className={`${calloutClass(tone)}${className ? ` ${className}` : ""}`} {...rest} />;
+export function Callout({ tone = "info", as: Tag = "div", className, ...rest }: Props) {
+  return <Tag className={`${calloutClass(tone)}${className ? ` ${className}` : ""}`} {...rest} />;
 }
 
 /** The colour of an error said in the flow of a page (under a form, in a panel): 4.5:1 on white and on slate-950. */

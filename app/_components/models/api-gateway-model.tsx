@@ -15,7 +15,7 @@ import {
   type StageResult,
   type TokenChoice,
 } from "@/lib/models/api-gateway";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 
 const BUTTON =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
@@ -51,10 +51,7 @@ export function ApiGatewayModel() {
         : "bg-rose-600 text-white dark:bg-rose-500 dark:text-slate-950";
 
   return (
-    <section
-      aria-label="API gateway model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="API gateway model">
       <form
         className="flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
@@ -174,6 +171,6 @@ export function ApiGatewayModel() {
       <p aria-live="polite" className="mt-3 rounded-md bg-white p-2 text-sm dark:bg-slate-800">
         {describeGateway(state)}
       </p>
-    </section>
+    </ModelFrame>
   );
 }

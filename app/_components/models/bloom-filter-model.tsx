@@ -21,7 +21,7 @@ import {
   type BloomModelState,
 } from "@/lib/models/bloom-filter";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { modelBlockFieldClass, modelLabelClass, ModelSelect, plainChoices } from "../ui/model-controls";
 
 
@@ -52,10 +52,7 @@ export function BloomFilterModel() {
   };
 
   return (
-    <section
-      aria-label="Interactive Bloom filter model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive Bloom filter model">
       <form onSubmit={onAdd} className="flex flex-wrap items-end gap-2">
         <div className="min-w-40 grow">
           <label htmlFor={`${ids}-word`} className={modelLabelClass}>
@@ -206,6 +203,6 @@ export function BloomFilterModel() {
           </figcaption>
         </figure>
       </div>
-    </section>
+    </ModelFrame>
   );
 }

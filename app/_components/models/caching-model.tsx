@@ -26,7 +26,7 @@ import {
   type CacheSim,
 } from "@/lib/models/caching";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
 
@@ -70,10 +70,7 @@ export function CachingModel() {
   const slots = Array.from({ length: sim.capacity }, (_, i) => sim.entries[i] ?? null);
 
   return (
-    <section
-      aria-label="Interactive caching model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive caching model">
       <h3 className="text-base font-semibold">An LRU cache with TTLs</h3>
       <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3">
         <ModelSelect
@@ -174,7 +171,7 @@ export function CachingModel() {
       </div>
 
       <StampedePanel />
-    </section>
+    </ModelFrame>
   );
 }
 

@@ -7,7 +7,7 @@
 import { useId, useReducer, useState } from "react";
 import { capReducer, createCapState, describePicture, quorumsOverlap, reachable, REPLICAS, type Mode } from "@/lib/models/cap-theorem";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { modelBlockFieldClass, modelLabelClass, ModelSelect, plainChoices } from "../ui/model-controls";
 
 
@@ -29,10 +29,7 @@ export function CapTheoremModel() {
   const sideOfVia = reachable(state, via);
 
   return (
-    <section
-      aria-label="Interactive CAP theorem model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive CAP theorem model">
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <div>
           <label htmlFor={`${ids}-mode`} className={modelLabelClass}>
@@ -150,6 +147,6 @@ export function CapTheoremModel() {
         <span className={last.ok ? "" : "font-semibold text-rose-700 dark:text-rose-300"}>{last.text}</span>
         <span className="sr-only"> {describePicture(state)}</span>
       </div>
-    </section>
+    </ModelFrame>
   );
 }

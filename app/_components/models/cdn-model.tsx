@@ -28,7 +28,7 @@ import {
   type Served,
 } from "@/lib/models/cdn";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
 
@@ -85,10 +85,7 @@ export function CdnModel() {
   const longest = Math.max(...bars.map((bar) => bar.ms));
 
   return (
-    <section
-      aria-label="Interactive CDN model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive CDN model">
       <div className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-3">
         <div className="flex flex-col gap-1">
           <label htmlFor={`${ids}-city`} className={modelLabelClass}>
@@ -233,6 +230,6 @@ export function CdnModel() {
       <div aria-live="polite" className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
         {describeCdn(sim)}
       </div>
-    </section>
+    </ModelFrame>
   );
 }

@@ -14,7 +14,7 @@ import {
   swapPayloadBytes,
   type Region,
 } from "@/lib/models/checksum-crc";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 
 const REGION_STYLE: Record<Region, { card: string; label: string }> = {
   length: {
@@ -72,10 +72,7 @@ export function ChecksumCrcModel() {
   };
 
   return (
-    <section
-      aria-label="Checksum and CRC model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Checksum and CRC model">
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-0 flex-1 flex-col text-sm" htmlFor={`${id}-message`}>
           <span className="mb-1 font-medium">Message (up to {MAX_MESSAGE} ASCII characters)</span>
@@ -169,6 +166,6 @@ export function ChecksumCrcModel() {
       <p aria-live="polite" className="mt-3 text-sm text-slate-700 dark:text-slate-200">
         {describe(sent, current, text)}
       </p>
-    </section>
+    </ModelFrame>
   );
 }

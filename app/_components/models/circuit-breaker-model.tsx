@@ -14,7 +14,7 @@ import {
   type CbEvent,
   type CbModel,
 } from "@/lib/models/circuit-breaker";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 
 const BUTTON =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
@@ -76,10 +76,7 @@ export function CircuitBreakerModel() {
   const openLeft = state === "OPEN" ? Math.max(0, openUntil - model.now) : 0;
 
   return (
-    <section
-      aria-label="Circuit breaker model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Circuit breaker model">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <label className="flex items-center gap-2" htmlFor={`${id}-health`}>
           <span className="font-medium">Dependency</span>
@@ -187,6 +184,6 @@ export function CircuitBreakerModel() {
       <p aria-live="polite" className="mt-3 text-sm text-slate-700 dark:text-slate-200">
         {describe(model)}
       </p>
-    </section>
+    </ModelFrame>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { ACQUIRE_TIMEOUT_MS, CORES, LOADS, MAX_POOL, bestRun, describe, sweep, type PoolRun } from "@/lib/models/connection-pool";
-import { modelFrameClass, modelPanelClass } from "../ui/model-frame";
+import { ModelFrame, modelPanelClass } from "../ui/model-frame";
 
 const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 
@@ -83,10 +83,7 @@ export function ConnectionPoolModel() {
   const busy = Math.round(run.meanBusy);
 
   return (
-    <section
-      aria-label="Connection pool model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Connection pool model">
       <div className="grid gap-3 text-sm sm:grid-cols-2">
         <label className="flex flex-col" htmlFor={`${id}-size`}>
           <span className="mb-1 font-medium">
@@ -180,6 +177,6 @@ export function ConnectionPoolModel() {
       <p aria-live="polite" className="mt-3 text-sm text-slate-700 dark:text-slate-200">
         {describe(run, load, best)}
       </p>
-    </section>
+    </ModelFrame>
   );
 }

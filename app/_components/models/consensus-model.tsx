@@ -7,7 +7,7 @@
 import { useEffect, useId, useState } from "react";
 import { createSim, describeSim, NODE_COUNT, PARTITIONS, run, setPartition, step, toggleNode, type MsgType, type SimNode, type SimState } from "@/lib/models/consensus";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { modelBlockFieldClass, modelLabelClass } from "../ui/model-controls";
 
 
@@ -48,10 +48,7 @@ export function ConsensusModel() {
   const targetNode = sim.nodes[target];
 
   return (
-    <section
-      aria-label="Interactive Raft election model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive Raft election model">
       <div className="flex flex-wrap items-end gap-2">
         <Button variant="primary" onClick={() => setPlaying((p) => !p)} aria-pressed={playing}>
           {playing ? "Pause" : "Play"}
@@ -167,6 +164,6 @@ export function ConsensusModel() {
         {playing ? "" : describeSim(sim)}
       </p>
       <p className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">{sim.events[sim.events.length - 1]}</p>
-    </section>
+    </ModelFrame>
   );
 }

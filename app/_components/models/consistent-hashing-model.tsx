@@ -25,7 +25,7 @@ import {
   type RingState,
 } from "@/lib/models/consistent-hashing";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
 
@@ -92,10 +92,7 @@ export function ConsistentHashingModel() {
   const maxKeys = Math.max(1, ...nodeLoads.map((load) => load.keys));
 
   return (
-    <section
-      aria-label="Interactive consistent hashing model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive consistent hashing model">
       <div className="grid gap-3 sm:grid-cols-2">
         <ModelSelect
           id={`${ids}-vnodes`}
@@ -221,6 +218,6 @@ export function ConsistentHashingModel() {
       <div aria-live="polite" className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
         {describeRing(state)}
       </div>
-    </section>
+    </ModelFrame>
   );
 }

@@ -11,7 +11,7 @@ import {
   simulate,
   type HeartbeatSettings,
 } from "@/lib/models/heartbeat";
-import { modelFrameClass, modelPanelClass } from "../ui/model-frame";
+import { ModelFrame, modelPanelClass } from "../ui/model-frame";
 
 const BUTTON =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
@@ -34,10 +34,7 @@ export function HeartbeatModel() {
   const path = sim.samples.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.t).toFixed(1)},${y(p.phi).toFixed(1)}`).join(" ");
 
   return (
-    <section
-      aria-label="Heartbeat failure detector model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Heartbeat failure detector model">
       <div className="grid grid-cols-1 gap-2 text-sm min-[360px]:grid-cols-2 sm:grid-cols-4">
         <label className="flex flex-col" htmlFor={`${id}-jitter`}>
           <span className="mb-1 font-medium">Network jitter</span>
@@ -140,6 +137,6 @@ export function HeartbeatModel() {
       <p aria-live="polite" className="mt-3 text-sm text-slate-700 dark:text-slate-200">
         {describe(settings, sim)}
       </p>
-    </section>
+    </ModelFrame>
   );
 }

@@ -28,7 +28,7 @@ import {
   type Tree,
 } from "@/lib/models/indexing";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
 
@@ -110,10 +110,7 @@ export function IndexingModel() {
   const found = new Set(trace?.found ?? []);
 
   return (
-    <section
-      aria-label="Interactive B+ tree model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive B+ tree model">
       <div className="flex flex-wrap items-end gap-3">
         <ModelSelect
           id={`${ids}-order`}
@@ -247,7 +244,7 @@ export function IndexingModel() {
       </div>
 
       <ScaleUp />
-    </section>
+    </ModelFrame>
   );
 }
 

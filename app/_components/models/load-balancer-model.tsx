@@ -14,7 +14,7 @@ import {
   type LbState,
   type Strategy,
 } from "@/lib/models/load-balancer";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 
 const COLORS: Record<string, { chip: string; bar: string; text: string }> = {
   A: {
@@ -46,10 +46,7 @@ export function LoadBalancerModel() {
   const maxOpen = Math.max(4, ...state.backends.map((b) => b.open));
 
   return (
-    <section
-      aria-label="Load balancer model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Load balancer model">
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col text-sm" htmlFor={`${id}-strategy`}>
           <span className="mb-1 font-medium">Strategy</span>
@@ -155,6 +152,6 @@ export function LoadBalancerModel() {
       <p aria-live="polite" className="mt-3 rounded-md bg-white p-2 text-sm dark:bg-slate-800">
         {describe(state)}
       </p>
-    </section>
+    </ModelFrame>
   );
 }

@@ -31,7 +31,7 @@ import {
   type SimMessage,
 } from "@/lib/models/message-queue";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
 
@@ -131,10 +131,7 @@ export function MessageQueueModel() {
   const dead = sim.messages.filter((m) => m.state === "dead");
 
   return (
-    <section
-      aria-label="Interactive message queue model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive message queue model">
       <div className="flex flex-wrap items-end gap-2">
         <Button variant="primary" onClick={() => dispatch({ type: "send" })}>
           Send job
@@ -272,6 +269,6 @@ export function MessageQueueModel() {
           ))}
         </ol>
       </details>
-    </section>
+    </ModelFrame>
   );
 }

@@ -19,7 +19,7 @@ import {
   type StepConfig,
 } from "@/lib/models/microservices";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { ModelSelect, modelSelectClass, modelSmallLabelClass, plainChoices, type ModelChoice } from "../ui/model-controls";
 
 
@@ -108,10 +108,7 @@ export function MicroservicesModel() {
   };
 
   return (
-    <section
-      aria-label="Interactive saga model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive saga model">
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
         {steps.map((step, index) => (
           <fieldset key={step.name} className="min-w-0 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-950">
@@ -199,6 +196,6 @@ export function MicroservicesModel() {
           {finished ? <p className="mt-1 font-medium text-slate-900 dark:text-slate-100">{statusSentence(run)}</p> : null}
         </div>
       </div>
-    </section>
+    </ModelFrame>
   );
 }

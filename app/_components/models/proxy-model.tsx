@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { BLOCKED, PRESET_URLS, buildChain, describeProxy, judgeUrl, type ChainOptions, type HeaderLine } from "@/lib/models/proxy";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 
 const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 const PANEL = "rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-800";
@@ -24,10 +24,7 @@ export function ProxyModel() {
   const toggle = (key: "viaCdn" | "forgedXff" | "connectionListsDebug") => setOptions((o) => ({ ...o, [key]: !o[key] }));
 
   return (
-    <section
-      aria-label="Forward and reverse proxy model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Forward and reverse proxy model">
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <div className={PANEL}>
           <h3 className="text-base font-semibold">Forward proxy: may this URL go out?</h3>
@@ -132,6 +129,6 @@ export function ProxyModel() {
       <p aria-live="polite" className="mt-3 rounded-md bg-white p-2 text-sm dark:bg-slate-800">
         {describeProxy(verdict, url, options)}
       </p>
-    </section>
+    </ModelFrame>
   );
 }

@@ -18,7 +18,7 @@ import {
   type PubSubSim,
 } from "@/lib/models/pub-sub";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
 
@@ -119,10 +119,7 @@ export function PubSubModel() {
   };
 
   return (
-    <section
-      aria-label="Interactive publish/subscribe model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive publish/subscribe model">
       <div className="grid gap-3 md:grid-cols-2">
         <form onSubmit={onPublish} className="flex flex-col gap-1">
           <label htmlFor={`${ids}-topic`} className={modelLabelClass}>
@@ -246,6 +243,6 @@ export function PubSubModel() {
       <Button variant="secondary" className="mt-2" onClick={() => dispatch({ type: "reset" })}>
         Reset
       </Button>
-    </section>
+    </ModelFrame>
   );
 }

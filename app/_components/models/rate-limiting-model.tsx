@@ -26,7 +26,7 @@ import {
   type WindowDecision,
 } from "@/lib/models/rate-limiting";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass } from "../ui/model-controls";
 
 
@@ -57,10 +57,7 @@ export function TokenBucketModel() {
   };
 
   return (
-    <section
-      aria-label="Interactive rate limiting model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive rate limiting model">
       <div role="tablist" aria-label="Model views" className="mb-4 flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700">
         {TABS.map((item, index) => {
           const selected = item.id === tab;
@@ -96,7 +93,7 @@ export function TokenBucketModel() {
       <div role="tabpanel" id={`${baseId}-panel-windows`} aria-labelledby={`${baseId}-tab-windows`} hidden={tab !== "windows"}>
         <WindowsPanel />
       </div>
-    </section>
+    </ModelFrame>
   );
 }
 

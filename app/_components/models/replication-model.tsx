@@ -24,7 +24,7 @@ import {
   type ReplicationState,
 } from "@/lib/models/replication";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { ModelSelect } from "../ui/model-controls";
 
 
@@ -100,10 +100,7 @@ export function ReplicationModel() {
   const primaryTitle = state.primaryIndex === null ? "Primary" : `Primary (was replica ${state.primaryIndex})`;
 
   return (
-    <section
-      aria-label="Interactive replication model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive replication model">
       <div className="flex flex-wrap gap-2" role="group" aria-label="Writes, reads and time">
         <Button variant="primary" onClick={() => dispatch({ type: "write" })}>
           Write {KEY}
@@ -187,6 +184,6 @@ export function ReplicationModel() {
       <div aria-live="polite" className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
         {describe(state)}
       </div>
-    </section>
+    </ModelFrame>
   );
 }

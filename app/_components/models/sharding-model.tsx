@@ -19,7 +19,7 @@ import {
   type ShardingState,
 } from "@/lib/models/sharding";
 import { Button } from "../ui/button";
-import { modelFrameClass } from "../ui/model-frame";
+import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
 
@@ -52,10 +52,7 @@ export function ShardingModel() {
   const maxLoad = Math.max(...views.map((view) => view.load));
 
   return (
-    <section
-      aria-label="Interactive sharding model"
-      className={modelFrameClass}
-    >
+    <ModelFrame aria-label="Interactive sharding model">
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="flex flex-col gap-1">
           <label htmlFor={`${ids}-scheme`} className={modelLabelClass}>
@@ -166,6 +163,6 @@ export function ShardingModel() {
       <div aria-live="polite" className="mt-3 rounded-md bg-white px-3 py-2 text-sm text-slate-800 dark:bg-slate-950 dark:text-slate-200">
         {describe(state)}
       </div>
-    </section>
+    </ModelFrame>
   );
 }

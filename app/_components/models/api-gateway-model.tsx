@@ -15,10 +15,9 @@ import {
   type StageResult,
   type TokenChoice,
 } from "@/lib/models/api-gateway";
+import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 
-const BUTTON =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
 const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 
 const OUTCOME_STYLE: Record<StageResult["outcome"], string> = {
@@ -93,12 +92,12 @@ export function ApiGatewayModel() {
             ))}
           </select>
         </label>
-        <button type="submit" className={BUTTON}>
+        <Button type="submit" variant="secondary">
           Send request
-        </button>
-        <button type="button" className={BUTTON} onClick={() => setState((s) => nextMinute(s))}>
+        </Button>
+        <Button variant="secondary" onClick={() => setState((s) => nextMinute(s))}>
           Wait one minute
-        </button>
+        </Button>
       </form>
 
       <div className="mt-2 flex flex-wrap gap-1.5" role="group" aria-label="Example paths">

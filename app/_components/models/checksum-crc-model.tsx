@@ -14,6 +14,7 @@ import {
   swapPayloadBytes,
   type Region,
 } from "@/lib/models/checksum-crc";
+import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 
 const REGION_STYLE: Record<Region, { card: string; label: string }> = {
@@ -31,8 +32,6 @@ const REGION_STYLE: Record<Region, { card: string; label: string }> = {
   },
 };
 
-const BUTTON =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
 
 function Check({ name, detected, idle, note }: { name: string; detected: boolean; idle: boolean; note: string }) {
   return (
@@ -84,17 +83,16 @@ export function ChecksumCrcModel() {
             className="rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-800"
           />
         </label>
-        <button
-          type="button"
-          className={BUTTON}
+        <Button
+          variant="secondary"
           disabled={payloadLength < 2}
           onClick={() => setReceived((r) => swapPayloadBytes(r.length === sent.length ? r : sent, 0, 1))}
         >
           Swap payload bytes 1 and 2
-        </button>
-        <button type="button" className={BUTTON} onClick={() => setReceived(sent.slice())}>
+        </Button>
+        <Button variant="secondary" onClick={() => setReceived(sent.slice())}>
           Undo all flips
-        </button>
+        </Button>
       </div>
 
       <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">

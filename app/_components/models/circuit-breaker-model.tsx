@@ -14,10 +14,9 @@ import {
   type CbEvent,
   type CbModel,
 } from "@/lib/models/circuit-breaker";
+import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 
-const BUTTON =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
 
 const STATES: Array<{ state: BreakerState; label: string; on: string; hint: string }> = [
   {
@@ -103,12 +102,11 @@ export function CircuitBreakerModel() {
       </div>
 
       <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" className={BUTTON} onClick={() => setModel((m) => sendRequest(m))}>
+        <Button variant="secondary" onClick={() => setModel((m) => sendRequest(m))}>
           Send request
-        </button>
-        <button
-          type="button"
-          className={BUTTON}
+        </Button>
+        <Button
+          variant="secondary"
           onClick={() =>
             setModel((m) => {
               let out = m;
@@ -118,16 +116,16 @@ export function CircuitBreakerModel() {
           }
         >
           Send 3
-        </button>
-        <button type="button" className={BUTTON} onClick={() => setModel((m) => wait(m, 1000))}>
+        </Button>
+        <Button variant="secondary" onClick={() => setModel((m) => wait(m, 1000))}>
           Wait 1 s
-        </button>
-        <button type="button" className={BUTTON} onClick={() => setModel((m) => wait(m, CONFIG.resetTimeoutMs))}>
+        </Button>
+        <Button variant="secondary" onClick={() => setModel((m) => wait(m, CONFIG.resetTimeoutMs))}>
           Wait 5 s
-        </button>
-        <button type="button" className={BUTTON} onClick={() => setModel(initialModel())}>
+        </Button>
+        <Button variant="secondary" onClick={() => setModel(initialModel())}>
           Reset
-        </button>
+        </Button>
       </div>
 
       <ol className="mt-4 grid grid-cols-3 gap-2" aria-label="Breaker states">

@@ -11,10 +11,9 @@ import {
   simulate,
   type HeartbeatSettings,
 } from "@/lib/models/heartbeat";
+import { Button } from "../ui/button";
 import { ModelFrame, modelPanelClass } from "../ui/model-frame";
 
-const BUTTON =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
 const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 
 const LEFT = 36;
@@ -72,12 +71,12 @@ export function HeartbeatModel() {
         </div>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-        <button type="button" className={BUTTON} onClick={() => update({ seed: settings.seed + 1 })}>
+        <Button variant="secondary" onClick={() => update({ seed: settings.seed + 1 })}>
           Next run
-        </button>
-        <button type="button" className={BUTTON} onClick={() => setSettings(DEFAULT_SETTINGS)}>
+        </Button>
+        <Button variant="secondary" onClick={() => setSettings(DEFAULT_SETTINGS)}>
           Reset
-        </button>
+        </Button>
         <span className="text-slate-600 dark:text-slate-300">Run {settings.seed} (each run number always gives the same heartbeats)</span>
       </div>
 

@@ -14,6 +14,7 @@ import {
   type LbState,
   type Strategy,
 } from "@/lib/models/load-balancer";
+import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 
 const COLORS: Record<string, { chip: string; bar: string; text: string }> = {
@@ -36,8 +37,6 @@ const COLORS: Record<string, { chip: string; bar: string; text: string }> = {
 
 const FAILED_CHIP = "bg-rose-100 text-rose-900 border-rose-400 dark:bg-rose-950 dark:text-rose-100 dark:border-rose-500";
 
-const BUTTON =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
 
 /** Requests flowing to backends under four strategies; take a backend down, slow it, or change weights. */
 export function LoadBalancerModel() {
@@ -63,15 +62,15 @@ export function LoadBalancerModel() {
             ))}
           </select>
         </label>
-        <button type="button" className={BUTTON} onClick={() => setState((s) => sendRequest(s))}>
+        <Button variant="secondary" onClick={() => setState((s) => sendRequest(s))}>
           Send 1 request
-        </button>
-        <button type="button" className={BUTTON} onClick={() => setState((s) => sendMany(s, 10))}>
+        </Button>
+        <Button variant="secondary" onClick={() => setState((s) => sendMany(s, 10))}>
           Send 10
-        </button>
-        <button type="button" className={BUTTON} onClick={() => setState((s) => setStrategy(s, s.strategy))}>
+        </Button>
+        <Button variant="secondary" onClick={() => setState((s) => setStrategy(s, s.strategy))}>
           Reset counts
-        </button>
+        </Button>
       </div>
 
       <ul className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-3">
@@ -105,12 +104,12 @@ export function LoadBalancerModel() {
                 <div className={`h-2 rounded ${color.bar}`} style={{ width: `${(backend.open / maxOpen) * 100}%` }} />
               </div>
               <div className="mt-3 flex flex-wrap items-center gap-2">
-                <button type="button" className={BUTTON} onClick={() => setState((s) => toggleUp(s, backend.id))}>
+                <Button variant="secondary" onClick={() => setState((s) => toggleUp(s, backend.id))}>
                   {backend.up ? `Take ${backend.id} down` : `Bring ${backend.id} up`}
-                </button>
-                <button type="button" className={BUTTON} onClick={() => setState((s) => toggleSlow(s, backend.id))}>
+                </Button>
+                <Button variant="secondary" onClick={() => setState((s) => toggleSlow(s, backend.id))}>
                   {backend.slow ? "Make fast" : "Make slow"}
-                </button>
+                </Button>
                 <label className="flex items-center gap-1 text-sm" htmlFor={`${id}-weight-${backend.id}`}>
                   Weight
                   <input

@@ -17,8 +17,8 @@ import {
 } from "@/lib/models/api-gateway";
 import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
+import { modelSelectClass } from "../ui/model-controls";
 
-const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 
 const OUTCOME_STYLE: Record<StageResult["outcome"], string> = {
   pass: "border-emerald-500 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950/50",
@@ -60,7 +60,7 @@ export function ApiGatewayModel() {
       >
         <label className="flex flex-col text-sm" htmlFor={`${id}-method`}>
           <span className="mb-1 font-medium">Method</span>
-          <select id={`${id}-method`} value={method} onChange={(e) => setMethod(e.target.value)} className={FIELD}>
+          <select id={`${id}-method`} value={method} onChange={(e) => setMethod(e.target.value)} className={modelSelectClass}>
             {["GET", "POST", "DELETE"].map((m) => (
               <option key={m}>{m}</option>
             ))}
@@ -74,7 +74,7 @@ export function ApiGatewayModel() {
             onChange={(e) => setPath(e.target.value)}
             list={`${id}-paths`}
             spellCheck={false}
-            className={`${FIELD} min-w-0 font-mono`}
+            className={`${modelSelectClass} min-w-0 font-mono`}
           />
           <datalist id={`${id}-paths`}>
             {PRESET_PATHS.map((p) => (
@@ -84,7 +84,7 @@ export function ApiGatewayModel() {
         </label>
         <label className="flex flex-col text-sm" htmlFor={`${id}-token`}>
           <span className="mb-1 font-medium">Credential</span>
-          <select id={`${id}-token`} value={token} onChange={(e) => setToken(e.target.value as TokenChoice)} className={FIELD}>
+          <select id={`${id}-token`} value={token} onChange={(e) => setToken(e.target.value as TokenChoice)} className={modelSelectClass}>
             {TOKENS.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.label}

@@ -16,6 +16,7 @@ import {
 } from "@/lib/models/circuit-breaker";
 import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
+import { modelSelectClass } from "../ui/model-controls";
 
 
 const STATES: Array<{ state: BreakerState; label: string; on: string; hint: string }> = [
@@ -83,7 +84,7 @@ export function CircuitBreakerModel() {
             id={`${id}-health`}
             value={model.dependencyHealthy ? "healthy" : "failing"}
             onChange={(event) => setModel((m) => setHealthy(m, event.target.value === "healthy"))}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+            className={modelSelectClass}
           >
             <option value="healthy">healthy</option>
             <option value="failing">failing</option>

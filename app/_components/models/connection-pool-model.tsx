@@ -3,8 +3,8 @@
 import { useId, useMemo, useState } from "react";
 import { ACQUIRE_TIMEOUT_MS, CORES, LOADS, MAX_POOL, bestRun, describe, sweep, type PoolRun } from "@/lib/models/connection-pool";
 import { ModelFrame, modelPanelClass } from "../ui/model-frame";
+import { modelSelectClass } from "../ui/model-controls";
 
-const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 
 const CHART_LEFT = 34;
 const CHART_RIGHT = 596;
@@ -102,7 +102,7 @@ export function ConnectionPoolModel() {
         </label>
         <label className="flex flex-col" htmlFor={`${id}-load`}>
           <span className="mb-1 font-medium">Load</span>
-          <select id={`${id}-load`} className={SELECT} value={loadIndex} onChange={(event) => setLoadIndex(Number(event.target.value))}>
+          <select id={`${id}-load`} className={modelSelectClass} value={loadIndex} onChange={(event) => setLoadIndex(Number(event.target.value))}>
             {LOADS.map((l, i) => (
               <option key={l.label} value={i}>
                 {l.label}

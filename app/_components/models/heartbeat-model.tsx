@@ -13,8 +13,8 @@ import {
 } from "@/lib/models/heartbeat";
 import { Button } from "../ui/button";
 import { ModelFrame, modelPanelClass } from "../ui/model-frame";
+import { modelSelectClass } from "../ui/model-controls";
 
-const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 
 const LEFT = 36;
 const RIGHT = 592;
@@ -37,7 +37,7 @@ export function HeartbeatModel() {
       <div className="grid grid-cols-1 gap-2 text-sm min-[360px]:grid-cols-2 sm:grid-cols-4">
         <label className="flex flex-col" htmlFor={`${id}-jitter`}>
           <span className="mb-1 font-medium">Network jitter</span>
-          <select id={`${id}-jitter`} className={SELECT} value={settings.jitterMs} onChange={(e) => update({ jitterMs: Number(e.target.value) })}>
+          <select id={`${id}-jitter`} className={modelSelectClass} value={settings.jitterMs} onChange={(e) => update({ jitterMs: Number(e.target.value) })}>
             <option value={50}>calm (50 ms)</option>
             <option value={200}>normal (200 ms)</option>
             <option value={400}>congested (400 ms)</option>
@@ -45,7 +45,7 @@ export function HeartbeatModel() {
         </label>
         <label className="flex flex-col" htmlFor={`${id}-threshold`}>
           <span className="mb-1 font-medium">Phi threshold</span>
-          <select id={`${id}-threshold`} className={SELECT} value={settings.threshold} onChange={(e) => update({ threshold: Number(e.target.value) })}>
+          <select id={`${id}-threshold`} className={modelSelectClass} value={settings.threshold} onChange={(e) => update({ threshold: Number(e.target.value) })}>
             <option value={3}>3 (aggressive)</option>
             <option value={8}>8 (Akka, Cassandra)</option>
             <option value={12}>12 (cautious)</option>
@@ -53,7 +53,7 @@ export function HeartbeatModel() {
         </label>
         <label className="flex flex-col" htmlFor={`${id}-timeout`}>
           <span className="mb-1 font-medium">Fixed timeout</span>
-          <select id={`${id}-timeout`} className={SELECT} value={settings.timeoutMs} onChange={(e) => update({ timeoutMs: Number(e.target.value) })}>
+          <select id={`${id}-timeout`} className={modelSelectClass} value={settings.timeoutMs} onChange={(e) => update({ timeoutMs: Number(e.target.value) })}>
             <option value={1500}>1.5 s</option>
             <option value={2500}>2.5 s</option>
             <option value={4000}>4 s</option>

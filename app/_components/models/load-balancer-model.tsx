@@ -16,6 +16,7 @@ import {
 } from "@/lib/models/load-balancer";
 import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
+import { modelSelectClass } from "../ui/model-controls";
 
 const COLORS: Record<string, { chip: string; bar: string; text: string }> = {
   A: {
@@ -53,7 +54,7 @@ export function LoadBalancerModel() {
             id={`${id}-strategy`}
             value={state.strategy}
             onChange={(event) => setState((s) => setStrategy(s, event.target.value as Strategy))}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+            className={modelSelectClass}
           >
             {STRATEGIES.map((s) => (
               <option key={s.value} value={s.value}>

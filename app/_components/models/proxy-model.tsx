@@ -3,8 +3,8 @@
 import { useId, useState } from "react";
 import { BLOCKED, PRESET_URLS, buildChain, describeProxy, judgeUrl, type ChainOptions, type HeaderLine } from "@/lib/models/proxy";
 import { ModelFrame } from "../ui/model-frame";
+import { modelSelectClass } from "../ui/model-controls";
 
-const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800";
 const PANEL = "rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-800";
 
 const CHANGE_STYLE: Record<HeaderLine["change"], string> = {
@@ -33,7 +33,7 @@ export function ProxyModel() {
           </p>
           <label className="mt-2 flex flex-col text-sm" htmlFor={`${id}-url`}>
             <span className="mb-1 font-medium">URL requested by a laptop</span>
-            <input id={`${id}-url`} value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} className={`${FIELD} font-mono`} />
+            <input id={`${id}-url`} value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} className={`${modelSelectClass} font-mono`} />
           </label>
           <div className="mt-2 flex flex-wrap gap-1.5" role="group" aria-label="Example URLs">
             {PRESET_URLS.map((p) => (
@@ -90,7 +90,7 @@ export function ProxyModel() {
                 id={`${id}-proto`}
                 value={options.clientProto}
                 onChange={(e) => setOptions((o) => ({ ...o, clientProto: e.target.value as "http" | "https" }))}
-                className={FIELD}
+                className={modelSelectClass}
               >
                 <option value="https">https</option>
                 <option value="http">http</option>

@@ -19,7 +19,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelSelectClass } from "../ui/model-controls";
 
-
 const OUTCOME_STYLE: Record<StageResult["outcome"], string> = {
   pass: "border-emerald-500 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950/50",
   skip: "border-slate-400 border-dashed bg-white dark:border-slate-500 dark:bg-slate-800",

@@ -24,7 +24,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelBlockFieldClass, modelLabelClass, ModelSelect, plainChoices } from "../ui/model-controls";
 
-
 const VERDICT_TEXT = {
   "definitely-not": { text: "definitely not in the set", className: "text-emerald-700 dark:text-emerald-300" },
   present: { text: "probably in the set (and it was added)", className: "text-sky-700 dark:text-sky-300" },

@@ -29,7 +29,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
-
 const RATE_OPTIONS = RATE_CHOICES.map((choice) => ({ value: choice, label: choice.toLocaleString("en-US") }));
 const RELOAD_OPTIONS = RELOAD_CHOICES.map((choice) => ({ value: choice, label: `${choice} ms` }));
 

@@ -10,7 +10,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelBlockFieldClass, modelLabelClass, ModelSelect, plainChoices } from "../ui/model-controls";
 
-
 const QUORUM_CHOICES = plainChoices([1, 2, 3, 4, 5]);
 
 const span = (from: number, to: number) => (from === to ? `R${from}` : `R${from}-R${to}`);

@@ -31,7 +31,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
-
 const SERVED_STYLE: Record<Served, string> = {
   HIT: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100",
   MISS: "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100",

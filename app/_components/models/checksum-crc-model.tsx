@@ -32,7 +32,6 @@ const REGION_STYLE: Record<Region, { card: string; label: string }> = {
   },
 };
 
-
 function Check({ name, detected, idle, note }: { name: string; detected: boolean; idle: boolean; note: string }) {
   return (
     <li className="flex flex-wrap items-baseline justify-between gap-x-3 border-b border-slate-200 py-1.5 last:border-0 dark:border-slate-700">

@@ -18,7 +18,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelSelectClass } from "../ui/model-controls";
 
-
 const STATES: Array<{ state: BreakerState; label: string; on: string; hint: string }> = [
   {
     state: "CLOSED",

@@ -5,7 +5,6 @@ import { ACQUIRE_TIMEOUT_MS, CORES, LOADS, MAX_POOL, bestRun, describe, sweep, t
 import { ModelFrame, modelPanelClass } from "../ui/model-frame";
 import { modelSelectClass } from "../ui/model-controls";
 
-
 const CHART_LEFT = 34;
 const CHART_RIGHT = 596;
 const BAR_GAP = 2;

@@ -10,7 +10,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelBlockFieldClass, modelLabelClass } from "../ui/model-controls";
 
-
 const CENTER = 150;
 const RADIUS = 100;
 const position = (id: number) => {

@@ -28,7 +28,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
-
 /** One colour per node name, as fill and background classes that read in both themes. */
 const NODE_FILL: Record<string, string> = {
   A: "fill-sky-500 dark:fill-sky-400",

@@ -15,7 +15,6 @@ import { Button } from "../ui/button";
 import { ModelFrame, modelPanelClass } from "../ui/model-frame";
 import { modelSelectClass } from "../ui/model-controls";
 
-
 const LEFT = 36;
 const RIGHT = 592;
 const TOP = 16;

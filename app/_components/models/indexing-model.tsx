@@ -31,7 +31,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, ModelSelect, modelSelectClass, plainChoices } from "../ui/model-controls";
 
-
 const SEED = 2026;
 const START_KEYS = 12;
 const RANDOM_BATCH = 5;

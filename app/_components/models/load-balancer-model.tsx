@@ -38,7 +38,6 @@ const COLORS: Record<string, { chip: string; bar: string; text: string }> = {
 
 const FAILED_CHIP = "bg-rose-100 text-rose-900 border-rose-400 dark:bg-rose-950 dark:text-rose-100 dark:border-rose-500";
 
-
 /** Requests flowing to backends under four strategies; take a backend down, slow it, or change weights. */
 export function LoadBalancerModel() {
   const [state, setState] = useState<LbState>(() => initialState("round-robin"));

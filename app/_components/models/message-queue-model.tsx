@@ -34,7 +34,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
-
 type Action =
   | { type: "send"; priority?: number; delayMs?: number }
   | { type: "receive" | "ack" | "nack" | "crash"; consumer: ConsumerName }

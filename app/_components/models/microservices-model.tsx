@@ -22,7 +22,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { ModelSelect, modelSelectClass, modelSmallLabelClass, plainChoices, type ModelChoice } from "../ui/model-controls";
 
-
 const KIND_STYLE: Record<EventKind, { fill: string; label: string }> = {
   do: { fill: "fill-sky-500 dark:fill-sky-400", label: "start" },
   retry: { fill: "fill-violet-500 dark:fill-violet-400", label: "retry" },

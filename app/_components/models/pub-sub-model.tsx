@@ -21,7 +21,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
-
 type Action =
   | { type: "subscribe"; filter: string }
   | { type: "unsubscribe"; id: number }

@@ -29,7 +29,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass } from "../ui/model-controls";
 
-
 type Tab = "bucket" | "windows";
 const TABS: ReadonlyArray<{ id: Tab; title: string }> = [
   { id: "bucket", title: "Token bucket" },

@@ -27,7 +27,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { ModelSelect } from "../ui/model-controls";
 
-
 type Action =
   | { type: "write" }
   | { type: "advance"; ms: number }

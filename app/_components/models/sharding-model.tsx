@@ -22,7 +22,6 @@ import { Button } from "../ui/button";
 import { ModelFrame } from "../ui/model-frame";
 import { modelLabelClass, modelSelectClass } from "../ui/model-controls";
 
-
 type Action = { type: "scheme"; scheme: Scheme } | { type: "add" } | { type: "hot"; key: string | null } | { type: "reset" };
 
 function reducer(state: ShardingState, action: Action): ShardingState {

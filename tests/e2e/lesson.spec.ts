@@ -1,5 +1,22 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { mutant, replaceCode, solution } from "./helpers";
+
+const DRAFT_API = "/api/drafts/rate-limiting/limiters";
+
+/** This page saves `mine`; then "another tab" (the same learner's cookie) saves `theirs`, and this tab comes back into focus. */
+async function conflictOnPage(page: Page, mine: string, theirs: string) {
+  await page.goto("/concepts/rate-limiting");
+  await replaceCode(page, mine);
+  await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+  // The server orders saves by its own clock in ms: the other tab's save is surely the newer.
+  const other = await page.request.put(DRAFT_API, { data: { code: theirs }, headers: { origin: new URL(page.url()).origin } });
+  expect(other.status()).toBe(200);
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  const notice = page.getByTestId("draft-conflict");
+  await expect(notice).toBeVisible();
+  return notice;
+}
 
 test.describe("the rate-limiting lesson", () => {
   test("the home page maps all 20 concepts, rate limiting available", async ({ page }) => {
@@ -79,5 +96,31 @@ test.describe("the rate-limiting lesson", () => {
     await expect(html).toHaveClass(wasDark ? /^(?!.*dark)/ : /dark/);
     await page.reload();
     await expect(html).toHaveClass(wasDark ? /^(?!.*dark)/ : /dark/);
+  });
+
+  test("a newer save from another tab is announced, passes axe in light and dark, and either version can be kept", async ({ page }) => {
+    const mine = `// mine ${Date.now()}\nexport {};\n`;
+    const theirs = `// theirs ${Date.now()}\nexport {};\n`;
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const notice = await conflictOnPage(page, mine, theirs);
+      await expect(notice).toContainText("A newer version of this draft was saved from another tab or device");
+      await expect(page.locator(".monaco-editor .view-lines")).toContainText("// mine");
+      const results = await new AxeBuilder({ page }).include('[data-testid="draft-conflict"]').analyze();
+      const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+      expect(serious.map((violation) => `${scheme}: ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    }
+
+    // Load the other version: the editor shows it and the notice goes.
+    await page.getByRole("button", { name: "Load the other version" }).click();
+    await expect(page.locator(".monaco-editor .view-lines")).toContainText("// theirs");
+    await expect(page.getByTestId("draft-conflict")).toHaveCount(0);
+
+    // Keep mine: this tab's text is saved as the newest, and the page says what it replaced.
+    await conflictOnPage(page, mine, theirs);
+    await page.getByRole("button", { name: "Keep mine (save it as the newest)" }).click();
+    await expect(page.getByTestId("draft-conflict")).toHaveCount(0);
+    await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+    expect(((await (await page.request.get(DRAFT_API)).json()) as { code: string }).code).toBe(mine);
   });
 });

@@ -12,7 +12,7 @@ import { SubmissionHistory } from "./submission-history";
 import { ChallengeHeading } from "./challenge-heading";
 import { VerdictView, verdictSummary } from "./verdict-view";
 import { StrictModeToggle } from "../review/strict-mode-toggle";
-import { buttonClass } from "../ui/button";
+import { Button, buttonClass } from "../ui/button";
 import { Callout } from "../ui/callout";
 import { useSeenOnScreen } from "../ui/use-seen-on-screen";
 
@@ -352,12 +352,13 @@ export function ChallengePanel({ challenge, initialCode, initialDraftUpdatedAt =
             server keeps the newest save. Your text is still here in the editor.
           </p>
           <div className="mt-2 flex gap-2">
-            <button type="button" onClick={keepMine} className="rounded-md bg-amber-600 px-2 py-1 text-xs font-medium text-white hover:bg-amber-700">
+            {/* White on amber-700 (the warning Button): amber-600 was 3.2:1, under WCAG AA's 4.5:1. */}
+            <Button variant="warning" size="sm" onClick={keepMine}>
               Keep mine (save it as the newest)
-            </button>
-            <button type="button" onClick={loadTheirs} className="rounded-md border border-amber-500 px-2 py-1 text-xs hover:bg-amber-100 dark:hover:bg-amber-900">
+            </Button>
+            <Button variant="secondary" size="sm" onClick={loadTheirs}>
               Load the other version
-            </button>
+            </Button>
           </div>
         </Callout>
       ) : null}

@@ -32,7 +32,8 @@ test.describe("accounts", () => {
     await expect(page.getByTestId("lesson-progress")).toContainText("Challenge solved");
     // Signed out, this browser shows nothing of the account.
     await page.goto("/sign-out");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    // The page's own button: the account menu, which arrives after the page, has one too.
+    await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/$/);
     await page.goto("/dashboard");
     await expect(page.getByTestId("solved-count")).toHaveText(/^0 of \d+$/);
